@@ -1,0 +1,5 @@
+export * from './stored-event';
+export * from './hash-chain';
+export * from './event-store.errors';
+export * from './event-row';
+export * from './postgres-event-store';

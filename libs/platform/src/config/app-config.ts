@@ -1,0 +1,52 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+
+const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
+
+/**
+ * Every environment variable the processes read, validated once at start (feature code never
+ * reads process.env). A bad value stops the process with a message naming the variable.
+ */
+export class AppConfig {
+  /** Use this PostgreSQL server; when absent, an embedded PostgreSQL runs under SAYDO_DATA_DIR. */
+  @IsOptional() @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_URL must be a postgres:// URL' })
+  DATABASE_URL?: string;
+
+  @IsString() SAYDO_DATA_DIR = './.data';
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(65535) EMBEDDED_PG_PORT = 54329;
+
+  @Transform(toInt) @IsInt() @Min(0) @Max(65535) PORT = 3000;
+
+  @IsString() HOST = '0.0.0.0';
+
+  /** The first admin key, used only when the database has no key yet. */
+  @IsOptional() @IsString() @MinLength(24, { message: 'SAYDO_ADMIN_KEY must be at least 24 characters' })
+  SAYDO_ADMIN_KEY?: string;
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) LOG_LEVEL = 'info';
+
+  /** Longest wait of a read with waitForPosition before it answers 503. */
+  @Transform(toInt) @IsInt() @Min(0) @Max(60000) READ_WAIT_TIMEOUT_MS = 5000;
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(10000) PROJECTION_BATCH_SIZE = 500;
+
+  @Transform(toInt) @IsInt() @Min(10) @Max(60000) PROJECTION_POLL_INTERVAL_MS = 1000;
+
+  /** Requests per minute per client address. */
+  @Transform(toInt) @IsInt() @Min(1) RATE_LIMIT_PER_MINUTE = 1200;
+}
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const known = Object.keys(new AppConfig());
+  const given = Object.fromEntries(Object.entries(env).filter(([key, value]) => (known.includes(key) || key === 'DATABASE_URL' || key === 'SAYDO_ADMIN_KEY') && value !== ''));
+  const config = plainToInstance(AppConfig, given, { exposeDefaultValues: true });
+  const errors = validateSync(config, { skipMissingProperties: false });
+  if (errors.length > 0) {
+    const lines = errors.map((error) => `  ${error.property}=${JSON.stringify(error.value)}: ${Object.values(error.constraints ?? {}).join('; ')}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  return config;
+}

@@ -1,0 +1,10 @@
+import { ActionEntity } from './action.entity';
+import { CommitmentLinkEntity } from './commitment-link.entity';
+import { CommitmentEntity } from './commitment.entity';
+import { ProjectionCheckpointEntity } from './projection-checkpoint.entity';
+import { StakeholderEntity } from './stakeholder.entity';
+import { TimelineEntryEntity } from './timeline-entry.entity';
+
+export { ActionEntity, CommitmentEntity, CommitmentLinkEntity, ProjectionCheckpointEntity, StakeholderEntity, TimelineEntryEntity };
+
+export const READ_MODEL_ENTITIES = [StakeholderEntity, CommitmentEntity, ActionEntity, CommitmentLinkEntity, TimelineEntryEntity, ProjectionCheckpointEntity];

@@ -1,0 +1,101 @@
+import { EVENTS_APPENDED_CHANNEL, PostgresEventStore } from '@saydo/event-store';
+import { Pool, PoolClient } from 'pg';
+import { ProjectionApplier } from './projection-applier';
+
+export interface StoreProjectionRunnerOptions {
+  batchSize: number;
+  /** Fallback poll when no notification arrives (another process appended and LISTEN dropped, say). */
+  pollIntervalMs: number;
+  onError?: (error: unknown) => void;
+}
+
+/**
+ * Feeds the projections straight from the store (the embedded default): reads the log after the
+ * lowest checkpoint in batches and applies each batch in one transaction with its checkpoints.
+ * Wakes on appends in this process, on NOTIFY from other processes, and on a slow poll.
+ */
+export class StoreProjectionRunner {
+  private running = false;
+  private wake: (() => void) | null = null;
+  private listener: PoolClient | null = null;
+  private loop: Promise<void> | null = null;
+  private unsubscribe: (() => void) | null = null;
+
+  constructor(
+    private readonly pool: Pool,
+    private readonly store: PostgresEventStore,
+    private readonly applier: ProjectionApplier,
+    private readonly options: StoreProjectionRunnerOptions,
+  ) {}
+
+  async start(): Promise<void> {
+    if (this.running) return;
+    this.running = true;
+    this.unsubscribe = this.store.onAppended(() => this.nudge());
+    this.listener = await this.pool.connect();
+    this.listener.on('notification', () => this.nudge());
+    await this.listener.query(`LISTEN ${EVENTS_APPENDED_CHANNEL}`);
+    this.loop = this.run();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.unsubscribe?.();
+    this.nudge();
+    await this.loop;
+    if (this.listener) {
+      await this.listener.query(`UNLISTEN ${EVENTS_APPENDED_CHANNEL}`).catch(() => undefined);
+      this.listener.release();
+      this.listener = null;
+    }
+  }
+
+  /** Applies everything committed so far; returns the position reached. */
+  async catchUp(): Promise<number> {
+    for (;;) {
+      const { reached, applied } = await this.applyNextBatch();
+      if (applied < this.options.batchSize) return reached;
+    }
+  }
+
+  private async applyNextBatch(): Promise<{ reached: number; applied: number }> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const checkpoints = await this.applier.lockCheckpoints(client);
+      const from = Math.min(...checkpoints.values());
+      const events = await this.store.readAll(from, this.options.batchSize);
+      const reached = await this.applier.applyBatch(client, events);
+      await client.query('COMMIT');
+      return { reached, applied: events.length };
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  private async run(): Promise<void> {
+    while (this.running) {
+      try {
+        await this.catchUp();
+      } catch (error) {
+        this.options.onError?.(error);
+      }
+      if (!this.running) break;
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, this.options.pollIntervalMs);
+        this.wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      this.wake = null;
+    }
+  }
+
+  private nudge(): void {
+    this.wake?.();
+  }
+}

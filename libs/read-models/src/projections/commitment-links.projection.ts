@@ -1,0 +1,33 @@
+import { AssessmentRecorded } from '@saydo/domain';
+import { CommitmentLinkEntity } from '../entities';
+import { handledTypes, RowProjection } from '../projection/row-projection';
+import { dataOf } from './event-fields';
+
+export function linkId(commitmentId: string, actionId: string): string {
+  return `${commitmentId}/${actionId}`;
+}
+
+export const commitmentLinksProjection: RowProjection<CommitmentLinkEntity> = {
+  name: 'commitment_links',
+  entity: CommitmentLinkEntity,
+  handles: handledTypes('AssessmentRecorded'),
+  rowIdsOf: (event) => {
+    const data = dataOf<AssessmentRecorded['data']>(event);
+    return [linkId(data.commitmentId, data.actionId)];
+  },
+  evolve(_row, event, rowId) {
+    const data = dataOf<AssessmentRecorded['data']>(event);
+    return {
+      id: rowId,
+      commitmentId: data.commitmentId,
+      actionId: data.actionId,
+      relation: data.relation,
+      rationale: data.rationale,
+      assessedAt: event.occurredAt,
+      assessedPrecision: event.occurredPrecision,
+      sources: event.metadata.sources,
+      recordedAt: event.recordedAt,
+      lastPosition: event.position,
+    };
+  },
+};
