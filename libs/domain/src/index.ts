@@ -16,3 +16,6 @@ export * from './catalogue/event-catalogue';
 export * from './catalogue/event-subjects';
 export * from './status/commitment-status';
 export * from './status/say-do-summary';
+export * from './submission/submission';
+export * from './submission/streams-needed';
+export * from './submission/decide-submissions';

@@ -1,0 +1,50 @@
+import { ApiExtraModels, ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
+import { SAYDO_EVENT_TYPES } from '@saydo/domain';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsObject, IsOptional, Min, ValidateNested } from 'class-validator';
+import { AssessmentRecordedData, ContractData, PledgeMadeData, RedLineStatedData, StakeholderRegisteredData } from './event-data.dto';
+import { IsPartialDate, LIMITS } from './field-rules';
+import { SourceDto } from './source.dto';
+
+export const MAX_BATCH_SIZE = 1000;
+
+/** One fact submitted by a client. `data` is validated against the DTO of its `type`. */
+@ApiExtraModels(StakeholderRegisteredData, PledgeMadeData, RedLineStatedData, ContractData, AssessmentRecordedData)
+export class EventSubmissionDto {
+  @ApiProperty({ enum: SAYDO_EVENT_TYPES, example: 'RedLineStated' })
+  @IsIn(SAYDO_EVENT_TYPES, { message: `type must be one of: ${SAYDO_EVENT_TYPES.join(', ')}` })
+  type!: (typeof SAYDO_EVENT_TYPES)[number];
+
+  @ApiProperty({
+    description: 'The fields of the event type (see each *Data schema); unknown fields are rejected.',
+    oneOf: [StakeholderRegisteredData, PledgeMadeData, RedLineStatedData, ContractData, AssessmentRecordedData].map((model) => ({ $ref: getSchemaPath(model) })),
+  })
+  @IsObject()
+  data!: Record<string, unknown>;
+
+  @IsPartialDate('When it happened in the world.', '2026-03')
+  occurredAt!: string;
+
+  @ApiProperty({ type: [SourceDto], maxItems: LIMITS.sources, description: 'Evidence; facts about the world need at least one.' })
+  @IsArray()
+  @ArrayMaxSize(LIMITS.sources)
+  @ValidateNested({ each: true })
+  @Type(() => SourceDto)
+  sources!: SourceDto[];
+
+  @ApiPropertyOptional({ description: "Version the event's stream must be at (0: it must not exist yet); 409 with the current version otherwise.", example: 0 })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  expectedVersion?: number;
+}
+
+export class EventBatchDto {
+  @ApiProperty({ type: [EventSubmissionDto], minItems: 1, maxItems: MAX_BATCH_SIZE })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(MAX_BATCH_SIZE)
+  @ValidateNested({ each: true })
+  @Type(() => EventSubmissionDto)
+  events!: EventSubmissionDto[];
+}

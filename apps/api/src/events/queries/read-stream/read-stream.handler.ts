@@ -1,0 +1,12 @@
+import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { PostgresEventStore } from '@saydo/event-store';
+import { ReadStreamQuery } from './read-stream.query';
+
+@QueryHandler(ReadStreamQuery)
+export class ReadStreamHandler implements IQueryHandler<ReadStreamQuery> {
+  constructor(private readonly store: PostgresEventStore) {}
+
+  execute({ streamId }: ReadStreamQuery) {
+    return this.store.readStream(streamId);
+  }
+}

@@ -1,0 +1,15 @@
+/**
+ * Runs `cleanup` once if the process is interrupted (Ctrl-C, kill), then exits, so an aborted run
+ * does not leave its database behind. Returns a function that removes the handlers.
+ */
+export function onInterrupt(cleanup: () => Promise<void>): () => void {
+  const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+  const handler = (signal: NodeJS.Signals) => {
+    process.stderr.write(`\n${signal}: dropping the benchmark database...\n`);
+    cleanup()
+      .catch((error: unknown) => process.stderr.write(`cleanup failed: ${String(error)}\n`))
+      .finally(() => process.exit(128 + (signal === 'SIGINT' ? 2 : signal === 'SIGTERM' ? 15 : 1)));
+  };
+  for (const signal of signals) process.once(signal, handler);
+  return () => signals.forEach((signal) => process.off(signal, handler));
+}
