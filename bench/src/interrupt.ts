@@ -1,3 +1,10 @@
+let interrupted = false;
+
+/** True once a signal arrived: errors that follow (a closed pool, say) are its consequence, not failures. */
+export function wasInterrupted(): boolean {
+  return interrupted;
+}
+
 /**
  * Runs `cleanup` once if the process is interrupted (Ctrl-C, kill), then exits, so an aborted run
  * does not leave its database behind. Returns a function that removes the handlers.
@@ -5,6 +12,7 @@
 export function onInterrupt(cleanup: () => Promise<void>): () => void {
   const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
   const handler = (signal: NodeJS.Signals) => {
+    interrupted = true;
     process.stderr.write(`\n${signal}: dropping the benchmark database...\n`);
     cleanup()
       .catch((error: unknown) => process.stderr.write(`cleanup failed: ${String(error)}\n`))

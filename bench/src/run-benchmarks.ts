@@ -4,7 +4,7 @@ import { PostgresEventStore } from '@saydo/event-store';
 import { benchmarkAppend } from './append-benchmark';
 import { createBenchDatabase } from './bench-database';
 import { BenchResult, round } from './bench-result';
-import { onInterrupt } from './interrupt';
+import { onInterrupt, wasInterrupted } from './interrupt';
 import { createRawEventsTable, RAW_UNNEST_TABLE, RAW_VALUES_TABLE } from './raw-events-table';
 import { benchmarkReplay } from './replay-benchmark';
 import { writeResults } from './results-file';
@@ -12,13 +12,21 @@ import { resultsTable } from './results-table';
 import { SaydoWorkload } from './saydo-workload';
 import { timed } from './stopwatch';
 
-const REPLAY_EVENTS = Number(process.env.BENCH_REPLAY_EVENTS ?? 100_000);
-const APPEND_EVENTS = Number(process.env.BENCH_APPEND_EVENTS ?? 20_000);
+/** Sizes can be scaled down for a quick check (BENCH_REPLAY_EVENTS=5000 BENCH_APPEND_EVENTS=2000). */
+const REPLAY_EVENTS = positiveInteger('BENCH_REPLAY_EVENTS', 100_000);
+const APPEND_EVENTS = positiveInteger('BENCH_APPEND_EVENTS', 20_000);
 const APPEND_BATCH_SIZES = [100, 1_000];
 const PRINCIPAL = 'bench-api-key';
 
+function positiveInteger(name: string, fallback: number): number {
+  const value = Number(process.env[name] ?? fallback);
+  if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a positive integer`);
+  return value;
+}
+
+/** Progress goes to stderr (with the current RSS), so stdout carries only the results. */
 function log(message: string): void {
-  process.stderr.write(`[bench] ${message}\n`);
+  process.stderr.write(`[bench] ${message} (rss ${Math.round(process.memoryUsage().rss / 1024 / 1024)} MB)\n`);
 }
 
 async function main(): Promise<void> {
@@ -33,6 +41,7 @@ async function main(): Promise<void> {
       // The replay needs a log of exactly REPLAY_EVENTS, so it runs first; the appends then land on a realistic, non-empty log.
       log(`appending ${REPLAY_EVENTS} events for the replay, then replaying them...`);
       const replay = await benchmarkReplay(db.dataSource, db.pool, store, workload, { events: REPLAY_EVENTS, batchSize: 1_000, principal: PRINCIPAL });
+      log(`replay: ${replay.seconds.toFixed(2)} s`);
 
       await createRawEventsTable(db.pool, RAW_UNNEST_TABLE);
       await createRawEventsTable(db.pool, RAW_VALUES_TABLE);
@@ -40,6 +49,7 @@ async function main(): Promise<void> {
       for (const batchSize of APPEND_BATCH_SIZES) {
         log(`appending ${APPEND_EVENTS} events in batches of ${batchSize} (store, raw unnest INSERT, raw VALUES INSERT, interleaved)...`);
         appends.push(await benchmarkAppend(db.pool, store, workload, { batchSize, batches: Math.ceil(APPEND_EVENTS / batchSize), principal: PRINCIPAL }));
+        log(`append ${batchSize}/batch: ${appends[appends.length - 1].seconds.toFixed(2)} s`);
       }
       return { results: [...appends, replay], serverVersion: db.serverVersion };
     } finally {
@@ -77,6 +87,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
+  if (wasInterrupted()) return;
   process.stderr.write(`benchmark failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
   process.exitCode = 1;
 });
