@@ -12,6 +12,8 @@ export interface BenchResult {
   /** Store time / baseline time: how many times slower than the raw SQL doing the same rows. */
   ratio: number;
   details: Record<string, unknown>;
+  /** Human-readable lines printed under the table (what else was measured, and how). */
+  notes: string[];
 }
 
 export function rate(events: number, seconds: number): number {

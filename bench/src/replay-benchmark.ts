@@ -47,6 +47,7 @@ export async function benchmarkReplay(
   const replay = await timed(() => runner.catchUp());
   if (replay.result !== head.position) throw new Error(`catchUp reached ${replay.result}, expected ${head.position}`);
 
+  const readModelRows = await readModelRowCounts(pool);
   return {
     benchmark: `projection replay, ${ALL_PROJECTIONS.length} projections`,
     events,
@@ -62,7 +63,7 @@ export async function benchmarkReplay(
       batchSize,
       projections: applier.names,
       eventMix: { ...workload.counts },
-      readModelRows: await readModelRowCounts(pool),
+      readModelRows,
       logLoad: {
         note: `setup, not part of the ratio: ${events} events appended through the store in ${batchSize}-event batches`,
         seconds: round(load.seconds),
@@ -70,5 +71,9 @@ export async function benchmarkReplay(
         batchLatency: latencySummary(loadLatencies),
       },
     },
+    notes: [
+      `rows written: ${Object.entries(readModelRows).map(([table, count]) => `${table} ${count.toLocaleString('en-US')}`).join(', ')}`,
+      `setup (not in the ratio): loading the ${events.toLocaleString('en-US')}-event log through the store took ${load.seconds.toFixed(2)} s (${Math.round(rate(events, load.seconds)).toLocaleString('en-US')} events/s)`,
+    ],
   };
 }

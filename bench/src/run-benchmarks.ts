@@ -65,7 +65,11 @@ async function main(): Promise<void> {
   const table = resultsTable(results);
   process.stdout.write(`\n${table}\n\n`);
   process.stdout.write(`ratio = store seconds / baseline seconds (how many times slower than the raw SQL doing the same rows).\n`);
-  for (const r of results) process.stdout.write(`baseline of "${r.benchmark}": ${r.baseline.description}\n`);
+  for (const r of results) {
+    process.stdout.write(`\n${r.benchmark}\n  baseline: ${r.baseline.description}\n`);
+    for (const note of r.notes) process.stdout.write(`  ${note}\n`);
+  }
+  process.stdout.write('\n');
   process.stdout.write(`peak RSS (process.resourceUsage().maxRSS): ${peakRssMb} MB; whole run ${total.seconds.toFixed(1)} s\n`);
 
   const path = await writeResults({

@@ -14,6 +14,7 @@ import { ALL_PROJECTIONS, ProjectionApplier, readModelPosition, StoreProjectionR
 import { Pool, PoolClient } from 'pg';
 import { newDomainEvent, sourceOf } from '../support/domain-events';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
+import { stakeholderRegistered as stakeholderRegisteredEvent } from '../support/new-events';
 
 /**
  * The read models on a real PostgreSQL, fed from the real store: what a small history projects to,
@@ -337,6 +338,7 @@ describe('read-model projections on real PostgreSQL', () => {
     let facts: StoredEvent[];
     let judgements: StoredEvent[];
     let head: number;
+    let lastFact: number;
     let projected: Record<string, string[]>;
 
     beforeEach(async () => {
@@ -345,7 +347,7 @@ describe('read-model projections on real PostgreSQL', () => {
       const store = new PostgresEventStore(db.pool);
       const log = await appendHistory(store);
       head = (await store.head()).position;
-      const lastFact = log.get('classified')!.position;
+      lastFact = log.get('classified')!.position;
       facts = await store.readAll(0, lastFact);
       judgements = await store.readAll(lastFact, 100);
       expect(judgements.map((event) => event.type)).toEqual(['AssessmentRecorded', 'AssessmentRecorded', 'AssessmentRecorded']);
@@ -366,9 +368,9 @@ describe('read-model projections on real PostgreSQL', () => {
       expect(await checkpoints(db.pool)).toEqual(allAt(head));
     });
 
-    it('changes nothing even when the checkpoints were reset to 0: each row skips events at or below its last position', async () => {
-      // when the checkpoints are lost and the last batch arrives again (only the rows' guards stand in the way)
-      await db.pool.query('UPDATE projection_checkpoints SET position = 0');
+    it('changes nothing when the checkpoints fell behind the rows: each row skips events at or below its last position', async () => {
+      // when the checkpoints are rewound to before the last batch and it arrives again (only the rows' guards stand in the way)
+      await db.pool.query('UPDATE projection_checkpoints SET position = $1', [lastFact]);
       await applyInTransaction(db, applier, judgements);
 
       // then every table is identical (the assessments were not counted twice) and the checkpoints are back at the head
@@ -502,5 +504,27 @@ describe('read-model projections on real PostgreSQL', () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(await readModelPosition(db.pool, PROJECTION_NAMES)).toBe(afterStop.events[0].position - 1);
     expect(errors).toEqual([]);
+  });
+});
+
+describe('projection applier: no silent skip', () => {
+  it('refuses a batch that starts past a checkpoint + 1, and changes nothing', async () => {
+    const db = await createTestDatabase();
+    try {
+      const store = new PostgresEventStore(db.pool);
+      for (const id of ['a', 'b', 'c']) await store.append([stakeholderRegisteredEvent(id)], { principal: 'p', expectedVersions: new Map() });
+      const applier = new ProjectionApplier(db.dataSource, ALL_PROJECTIONS);
+      const client = await db.pool.connect();
+      try {
+        await client.query('BEGIN');
+        await expect(applier.applyBatch(client, await store.readAll(1, 10))).rejects.toThrow(/would skip events/);
+        await client.query('ROLLBACK');
+      } finally {
+        client.release();
+      }
+      expect((await db.pool.query('SELECT count(*)::int AS n FROM rm_stakeholders')).rows[0].n).toBe(0);
+    } finally {
+      await db.drop();
+    }
   });
 });

@@ -43,6 +43,10 @@ export class ProjectionApplier {
     const last = events[events.length - 1].position;
     for (const projection of this.projections) {
       const checkpoint = checkpoints.get(projection.name) ?? 0;
+      // Positions are dense (see PostgresEventStore), so a batch must start at or before checkpoint + 1.
+      if (events[0].position > checkpoint + 1) {
+        throw new Error(`projection ${projection.name} is at ${checkpoint}; a batch starting at ${events[0].position} would skip events`);
+      }
       const pending = events.filter((event) => event.position > checkpoint && projection.handles.has(event.type));
       await this.applyToProjection(client, projection, pending);
       if (last > checkpoint) checkpoints.set(projection.name, last);

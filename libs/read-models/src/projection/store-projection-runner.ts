@@ -17,6 +17,10 @@ export interface StoreProjectionRunnerOptions {
 export class StoreProjectionRunner {
   private running = false;
   private wake: (() => void) | null = null;
+  /** Set by every nudge, so an append that lands during a catch-up is never slept through. */
+  private pending = false;
+  private readonly onNotification = () => this.nudge();
+  private readonly onListenerError = (error: Error) => this.dropListener(error);
   private listener: PoolClient | null = null;
   private loop: Promise<void> | null = null;
   private unsubscribe: (() => void) | null = null;
@@ -32,9 +36,7 @@ export class StoreProjectionRunner {
     if (this.running) return;
     this.running = true;
     this.unsubscribe = this.store.onAppended(() => this.nudge());
-    this.listener = await this.pool.connect();
-    this.listener.on('notification', () => this.nudge());
-    await this.listener.query(`LISTEN ${EVENTS_APPENDED_CHANNEL}`);
+    await this.listen().catch((error) => this.options.onError?.(error));
     this.loop = this.run();
   }
 
@@ -43,11 +45,47 @@ export class StoreProjectionRunner {
     this.unsubscribe?.();
     this.nudge();
     await this.loop;
-    if (this.listener) {
-      await this.listener.query(`UNLISTEN ${EVENTS_APPENDED_CHANNEL}`).catch(() => undefined);
-      this.listener.release();
-      this.listener = null;
+    const listener = this.listener;
+    this.listener = null;
+    if (listener) {
+      await listener.query(`UNLISTEN ${EVENTS_APPENDED_CHANNEL}`).catch(() => undefined);
+      listener.off('notification', this.onNotification);
+      listener.off('error', this.onListenerError);
+      listener.release();
     }
+  }
+
+  /** LISTEN on a dedicated connection; if it drops, the slow poll covers until the next loop re-listens. */
+  private async listen(): Promise<void> {
+    if (this.listener || !this.running) return;
+    const client = await this.pool.connect();
+    client.on('error', this.onListenerError);
+    client.on('notification', this.onNotification);
+    try {
+      await client.query(`LISTEN ${EVENTS_APPENDED_CHANNEL}`);
+    } catch (error) {
+      client.off('notification', this.onNotification);
+      client.off('error', this.onListenerError);
+      client.release(error as Error);
+      throw error;
+    }
+    if (!this.running) {
+      client.off('notification', this.onNotification);
+      client.off('error', this.onListenerError);
+      client.release();
+      return;
+    }
+    this.listener = client;
+  }
+
+  private dropListener(error: Error): void {
+    const listener = this.listener;
+    this.listener = null;
+    if (listener) {
+      listener.off('notification', this.onNotification);
+      listener.release(error);
+    }
+    this.options.onError?.(error);
   }
 
   /** Applies everything committed so far; returns the position reached. */
@@ -78,12 +116,15 @@ export class StoreProjectionRunner {
 
   private async run(): Promise<void> {
     while (this.running) {
+      this.pending = false;
       try {
+        await this.listen();
         await this.catchUp();
       } catch (error) {
         this.options.onError?.(error);
       }
       if (!this.running) break;
+      if (this.pending) continue;
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, this.options.pollIntervalMs);
         this.wake = () => {
@@ -96,6 +137,7 @@ export class StoreProjectionRunner {
   }
 
   private nudge(): void {
+    this.pending = true;
     this.wake?.();
   }
 }
