@@ -5,6 +5,7 @@ import { compilerOptions } from '../../tsconfig.json';
 register({ baseUrl: `${__dirname}/../..`, paths: compilerOptions.paths });
 
 import { Client } from 'pg';
+import { ensureKafkaBroker, warmUpKafka } from '../infra/kafka/kafka-test-broker';
 import { databaseUrl, ensureTestPostgres } from './test-postgres';
 
 /**
@@ -23,6 +24,13 @@ export default async function globalSetup(): Promise<void> {
   const { openDatabase } = await import('../../libs/platform/src/database/data-source');
   const dataSource = await openDatabase(databaseUrl(postgres.adminUrl, template));
   await dataSource.destroy();
+
+  // A real Kafka broker for the Kafka suites: KAFKA_BROKERS when given, else the project's
+  // KRaft broker (test/infra/kafka). If it cannot start, the run fails here: never skipped.
+  const kafka = await ensureKafkaBroker();
+  await warmUpKafka(kafka.brokers);
+  process.env.SAYDO_TEST_KAFKA_BROKERS = kafka.brokers;
+  (globalThis as Record<string, unknown>).__saydoTestKafkaStartedHere = kafka.startedHere;
 
   process.env.SAYDO_TEST_PG_ADMIN_URL = postgres.adminUrl;
   process.env.SAYDO_TEST_TEMPLATE = template;

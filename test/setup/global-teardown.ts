@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import { stopKafkaBroker } from '../infra/kafka/kafka-test-broker';
 
 /** Drops the template and every per-file database of this run, and stops what setup started. */
 export default async function globalTeardown(): Promise<void> {
@@ -13,4 +14,5 @@ export default async function globalTeardown(): Promise<void> {
   }
   const postgres = (globalThis as Record<string, unknown>).__saydoTestPostgres as { stop(): Promise<void> } | undefined;
   await postgres?.stop();
+  if ((globalThis as Record<string, unknown>).__saydoTestKafkaStartedHere) await stopKafkaBroker();
 }

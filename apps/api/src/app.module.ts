@@ -11,7 +11,7 @@ import { EventsModule } from './events/events.module';
 import { HealthModule } from './health/health.module';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
 import { ProblemDetailsFilter } from './problems/problem-details.filter';
-import { InProcessProjectionsModule } from './projections/projections.module';
+import { EventPipelineModule } from './projections/event-pipeline.module';
 import { ReportsModule } from './reports/reports.module';
 
 @Module({})
@@ -28,7 +28,7 @@ export class AppModule {
         EventsModule,
         ReportsModule,
         HealthModule,
-        InProcessProjectionsModule,
+        EventPipelineModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },

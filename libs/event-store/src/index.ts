@@ -3,3 +3,4 @@ export * from './hash-chain';
 export * from './event-store.errors';
 export * from './event-row';
 export * from './postgres-event-store';
+export * from './append-sql';

@@ -3,3 +3,4 @@ export * from './database/data-source';
 export * from './database/api-key.entity';
 export * from './database/embedded-postgres';
 export * from './database/database-url';
+export * from './process/run-service';

@@ -1,7 +1,8 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
+const toBool = ({ value }: { value: unknown }) => (value === 'true' || value === true ? true : value === 'false' || value === false ? false : value);
 
 /**
  * Every environment variable the processes read, validated once at start (feature code never
@@ -33,15 +34,38 @@ export class AppConfig {
 
   @Transform(toInt) @IsInt() @Min(10) @Max(60000) PROJECTION_POLL_INTERVAL_MS = 1000;
 
+  /** Kafka brokers, comma-separated; when set, Kafka is the log the projectors read. */
+  @IsOptional() @Matches(/^[^\s,]+:\d+(,[^\s,]+:\d+)*$/, { message: 'KAFKA_BROKERS must be host:port[,host:port...]' })
+  KAFKA_BROKERS?: string;
+
+  @IsString() @Matches(/^[A-Za-z0-9._-]{1,249}$/, { message: 'KAFKA_TOPIC must be a valid Kafka topic name' }) KAFKA_TOPIC = 'saydo.events';
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(1000) KAFKA_PARTITIONS = 6;
+
+  @IsString() KAFKA_CLIENT_ID = 'saydo';
+
+  @IsString() KAFKA_PROJECTOR_GROUP = 'saydo-projector';
+
+  /** In Kafka mode, also run the outbox relay / the projector inside the API process. */
+  @Transform(toBool) @IsBoolean() RUN_OUTBOX_RELAY = true;
+  @Transform(toBool) @IsBoolean() RUN_PROJECTOR = true;
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(10000) RELAY_BATCH_SIZE = 500;
+
+  @Transform(toInt) @IsInt() @Min(10) @Max(60000) RELAY_POLL_INTERVAL_MS = 500;
+
   /** Requests per minute per client address. */
   @Transform(toInt) @IsInt() @Min(1) RATE_LIMIT_PER_MINUTE = 1200;
 }
 
 export class ConfigError extends Error {}
 
+/** Variables without a default (so absent from a fresh AppConfig's keys). */
+const OPTIONAL_VARIABLES = ['DATABASE_URL', 'SAYDO_ADMIN_KEY', 'KAFKA_BROKERS'];
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const known = Object.keys(new AppConfig());
-  const given = Object.fromEntries(Object.entries(env).filter(([key, value]) => (known.includes(key) || key === 'DATABASE_URL' || key === 'SAYDO_ADMIN_KEY') && value !== ''));
+  const given = Object.fromEntries(Object.entries(env).filter(([key, value]) => (known.includes(key) || OPTIONAL_VARIABLES.includes(key)) && value !== ''));
   const config = plainToInstance(AppConfig, given, { exposeDefaultValues: true });
   const errors = validateSync(config, { skipMissingProperties: false });
   if (errors.length > 0) {

@@ -33,6 +33,16 @@ export function poolOf(dataSource: DataSource): Pool {
 export async function openDatabase(url: string, options: { poolSize?: number; applicationName?: string } = {}): Promise<DataSource> {
   const dataSource = createDataSource(url, options);
   await dataSource.initialize();
-  await dataSource.runMigrations({ transaction: 'all' });
+  // API, relay and projector may start together: one migrates, the others wait and find nothing to do.
+  const lock = await poolOf(dataSource).connect();
+  try {
+    await lock.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    await dataSource.runMigrations({ transaction: 'all' });
+  } finally {
+    await lock.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
+    lock.release();
+  }
   return dataSource;
 }
+
+const MIGRATION_LOCK = 5_730_145_000;

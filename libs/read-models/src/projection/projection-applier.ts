@@ -59,6 +59,16 @@ export class ProjectionApplier {
     return Math.min(...checkpoints.values());
   }
 
+  /**
+   * Applies events to every projection's rows without touching checkpoints: for feeds (Kafka
+   * partitions) that keep their own progress. Rows still skip events at or below `lastPosition`.
+   */
+  async applyToRows(client: PoolClient, events: readonly StoredEvent[]): Promise<void> {
+    for (const projection of this.projections) {
+      await this.applyToProjection(client, projection, events.filter((event) => projection.handles.has(event.type)));
+    }
+  }
+
   private async applyToProjection(client: PoolClient, projection: AnyProjection, events: readonly StoredEvent[]): Promise<void> {
     if (events.length === 0) return;
     const table = this.tables.get(projection.name)!;
