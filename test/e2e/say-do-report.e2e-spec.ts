@@ -1,15 +1,29 @@
+import { isolatedKafkaSettings } from '../support/kafka';
 import { ADMIN_KEY, startTestApp, TestApp } from '../support/test-app';
 import { classifiedAgreement, openAiRedLine, registerDoD, registerOpenAi, strainAssessment } from '../support/scenario';
 
-/** The README's walk-through, through the real HTTP API on real PostgreSQL. */
-describe('say-do report through the API', () => {
+/** Embedded: projectors read the store. Kafka: relay → real topic → projector consumer group, in the API process. */
+const MODES: Array<[string, () => Record<string, string>]> = [
+  ['embedded (projectors read the store)', () => ({})],
+  [
+    'Kafka (outbox relay, topic, projector group)',
+    () => {
+      const kafka = isolatedKafkaSettings();
+      // The first read also waits for the consumer group's first join.
+      return { KAFKA_BROKERS: kafka.brokers.join(','), KAFKA_TOPIC: kafka.topic, KAFKA_PROJECTOR_GROUP: kafka.projectorGroup, READ_WAIT_TIMEOUT_MS: '8000' };
+    },
+  ],
+];
+
+/** The README's walk-through, through the real HTTP API on real PostgreSQL, in both modes. */
+describe.each(MODES)('say-do report through the API, %s', (mode, env) => {
   let t: TestApp;
   let editorKey: string;
   const post = (url: string, payload: object, key = editorKey) =>
     t.inject({ method: 'POST', url, payload, headers: { authorization: `Bearer ${key}` } });
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp(env());
     const created = await post('/v1/api-keys', { name: 'desk', role: 'editor' }, ADMIN_KEY);
     expect(created.statusCode).toBe(201);
     editorKey = created.json().key;
@@ -102,7 +116,20 @@ describe('say-do report through the API', () => {
     const response = await t.inject({ url: '/v1/stakeholders/openai/report?waitForPosition=999999' });
     expect(response.statusCode).toBe(503);
     expect(response.headers['retry-after']).toBe('1');
+    expect(t.output()).not.toMatch(/projector crashed/);
     expect(response.json()).toMatchObject({ type: 'https://saydo.dev/problems/read-model-behind', waitForPosition: 999999 });
+  });
+
+  it('feeds the read models through the transport of its mode', async () => {
+    const { rows } = await t.db.pool.query('SELECT count(*) FILTER (WHERE published_at IS NULL)::int AS unpublished, count(*)::int AS total FROM outbox');
+    expect(rows[0].total).toBeGreaterThan(0);
+    if (mode.startsWith('Kafka')) {
+      expect(rows[0].unpublished).toBe(0);
+      const partitions = await t.db.pool.query('SELECT count(*)::int AS n FROM kafka_partition_checkpoints');
+      expect(partitions.rows[0].n).toBeGreaterThan(0);
+    } else {
+      expect(rows[0].unpublished).toBe(rows[0].total);
+    }
   });
 
   it('serves OpenAPI generated from the DTOs, and health', async () => {
