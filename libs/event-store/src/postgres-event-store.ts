@@ -3,6 +3,7 @@ import { INSERT_EVENTS_SQL, INSERT_OUTBOX_SQL, insertEventsParameters } from './
 import { EVENT_COLUMNS, EventRow, toStoredEvent } from './event-row';
 import { IdempotencyKeyReusedError, WrongExpectedVersionError } from './event-store.errors';
 import { chainHash, GENESIS_HASH } from './hash-chain';
+import { withTransaction } from './transaction';
 import { AppendedEvent, NewEvent, StoredEvent } from './stored-event';
 
 /**
@@ -39,7 +40,7 @@ export class PostgresEventStore {
 
   /** Appends events to one or more streams atomically, or nothing at all. */
   async append(events: readonly NewEvent[], options: AppendOptions): Promise<AppendOutcome> {
-    const outcome = await this.inTransaction(async (client) => {
+    const outcome = await withTransaction(this.pool, async (client) => {
       await client.query('SELECT pg_advisory_xact_lock($1)', [APPEND_LOCK_KEY]);
       if (options.idempotency) {
         const earlier = await this.idempotentResult(client, options.principal, options.idempotency);
@@ -167,20 +168,6 @@ export class PostgresEventStore {
     });
   }
 
-  private async inTransaction<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
-      const result = await work(client);
-      await client.query('COMMIT');
-      return result;
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
-  }
 }
 
 function assertExpectedVersions(expected: ReadonlyMap<string, number>, current: ReadonlyMap<string, number>): void {

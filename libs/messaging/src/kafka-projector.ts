@@ -1,3 +1,4 @@
+import { withTransaction } from '@saydo/event-store';
 import { ProjectionApplier } from '@saydo/read-models';
 import { Consumer, EachBatchPayload, Kafka } from 'kafkajs';
 import { Pool } from 'pg';
@@ -73,9 +74,7 @@ export class KafkaProjector {
 
   private async applyChunk(partition: number, messages: EachBatchPayload['batch']['messages']): Promise<number> {
     const { projectorGroup, topic } = this.settings;
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
+    return withTransaction(this.pool, async (client) => {
       const checkpoint = await lockPartitionCheckpoint(client, projectorGroup, topic, partition);
       const unseen = messages.filter((message) => Number(message.offset) >= checkpoint.nextOffset);
       const fresh = unseen.map(fromKafkaMessage).filter((event) => event.position > checkpoint.maxPosition);
@@ -90,13 +89,7 @@ export class KafkaProjector {
         nextOffset: Math.max(checkpoint.nextOffset, lastOffset + 1),
         maxPosition: Math.max(checkpoint.maxPosition, ...fresh.map((event) => event.position)),
       });
-      await client.query('COMMIT');
       return Math.max(checkpoint.nextOffset, lastOffset + 1);
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
+    });
   }
 }

@@ -1,4 +1,4 @@
-import { EVENT_COLUMNS, EventRow, EVENTS_APPENDED_CHANNEL, StoredEvent, toStoredEvent } from '@saydo/event-store';
+import { EVENT_COLUMNS, EventRow, EVENTS_APPENDED_CHANNEL, StoredEvent, toStoredEvent, WakeSignal } from '@saydo/event-store';
 import { Pool, PoolClient } from 'pg';
 import { KafkaEventPublisher } from './kafka-event-publisher';
 
@@ -20,8 +20,7 @@ export interface OutboxRelayOptions {
  */
 export class OutboxRelay {
   private running = false;
-  private pending = false;
-  private wake: (() => void) | null = null;
+  private readonly signal = new WakeSignal();
   private leader: PoolClient | null = null;
   private loop: Promise<void> | null = null;
   private readonly onNotification = () => this.nudge();
@@ -76,22 +75,16 @@ export class OutboxRelay {
 
   private async run(): Promise<void> {
     while (this.running) {
-      this.pending = false;
+      this.signal.clear();
       try {
         if (await this.ensureLeadership()) await this.publishPending();
+        // A stand-by waits for the poll to try for the lock again, whatever it hears.
+        else this.signal.clear();
       } catch (error) {
         this.options.onError?.(error);
       }
       if (!this.running) break;
-      if (this.pending && this.leader) continue;
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, this.options.pollIntervalMs);
-        this.wake = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-      });
-      this.wake = null;
+      await this.signal.sleep(this.options.pollIntervalMs);
     }
   }
 
@@ -139,7 +132,6 @@ export class OutboxRelay {
   }
 
   private nudge(): void {
-    this.pending = true;
-    this.wake?.();
+    this.signal.nudge();
   }
 }

@@ -1,4 +1,4 @@
-import { EVENTS_APPENDED_CHANNEL, PostgresEventStore } from '@saydo/event-store';
+import { EVENTS_APPENDED_CHANNEL, PostgresEventStore, WakeSignal, withTransaction } from '@saydo/event-store';
 import { Pool, PoolClient } from 'pg';
 import { ProjectionApplier } from './projection-applier';
 
@@ -16,9 +16,7 @@ export interface StoreProjectionRunnerOptions {
  */
 export class StoreProjectionRunner {
   private running = false;
-  private wake: (() => void) | null = null;
-  /** Set by every nudge, so an append that lands during a catch-up is never slept through. */
-  private pending = false;
+  private readonly signal = new WakeSignal();
   private readonly onNotification = () => this.nudge();
   private readonly onListenerError = (error: Error) => this.dropListener(error);
   private listener: PoolClient | null = null;
@@ -96,27 +94,17 @@ export class StoreProjectionRunner {
     }
   }
 
-  private async applyNextBatch(): Promise<{ reached: number; applied: number }> {
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
+  private applyNextBatch(): Promise<{ reached: number; applied: number }> {
+    return withTransaction(this.pool, async (client) => {
       const checkpoints = await this.applier.lockCheckpoints(client);
-      const from = Math.min(...checkpoints.values());
-      const events = await this.store.readAll(from, this.options.batchSize);
-      const reached = await this.applier.applyBatch(client, events);
-      await client.query('COMMIT');
-      return { reached, applied: events.length };
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
+      const events = await this.store.readAll(Math.min(...checkpoints.values()), this.options.batchSize);
+      return { reached: await this.applier.applyBatch(client, events), applied: events.length };
+    });
   }
 
   private async run(): Promise<void> {
     while (this.running) {
-      this.pending = false;
+      this.signal.clear();
       try {
         await this.listen();
         await this.catchUp();
@@ -124,20 +112,11 @@ export class StoreProjectionRunner {
         this.options.onError?.(error);
       }
       if (!this.running) break;
-      if (this.pending) continue;
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, this.options.pollIntervalMs);
-        this.wake = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-      });
-      this.wake = null;
+      await this.signal.sleep(this.options.pollIntervalMs);
     }
   }
 
   private nudge(): void {
-    this.pending = true;
-    this.wake?.();
+    this.signal.nudge();
   }
 }
