@@ -43,7 +43,7 @@ describe.each(MODES)('say-do report through the API, %s', (mode, env) => {
     expect(response.statusCode).toBe(200);
     const report = response.json();
     expect(report.position).toBeGreaterThanOrEqual(position);
-    expect(report.stakeholder).toEqual({ stakeholderId: 'openai', name: 'OpenAI', kind: 'organization' });
+    expect(report.stakeholder).toEqual({ stakeholderId: 'openai', name: 'OpenAI', kind: 'organization', formerNames: [] });
     expect(report.commitments).toHaveLength(1);
     const [redLine] = report.commitments;
     expect(redLine).toMatchObject({ commitmentId: 'openai-no-domestic-surveillance', kind: 'red_line', status: 'under_strain', statedAt: { value: '2026-03', precision: 'month', label: 'March 2026' } });

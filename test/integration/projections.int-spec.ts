@@ -1,14 +1,4 @@
-import {
-  actionDecider,
-  AssessmentRelation,
-  commitmentDecider,
-  ContractRefused,
-  ContractSigned,
-  foldEvents,
-  PledgeMade,
-  RedLineStated,
-  StakeholderRegistered,
-} from '@saydo/domain';
+import { actionDecider, AssessmentRelation, commitmentDecider, foldEvents, SaydoEvent } from '@saydo/domain';
 import { AppendedEvent, NewEvent, PostgresEventStore, StoredEvent } from '@saydo/event-store';
 import { ALL_PROJECTIONS, ProjectionApplier, readModelPosition, StoreProjectionRunner } from '@saydo/read-models';
 import { Pool, PoolClient } from 'pg';
@@ -30,12 +20,12 @@ const PROJECTION_NAMES = ALL_PROJECTIONS.map((projection) => projection.name);
 // the editors' assessments of the contracts against the red lines.
 // ---------------------------------------------------------------------------------------------
 
-const openai: StakeholderRegistered = { type: 'StakeholderRegistered', data: { stakeholderId: 'openai', name: 'OpenAI', kind: 'organization' } };
-const usDod: StakeholderRegistered = {
+const openai: SaydoEvent = { type: 'StakeholderRegistered', data: { stakeholderId: 'openai', name: 'OpenAI', kind: 'organization' } };
+const usDod: SaydoEvent = {
   type: 'StakeholderRegistered',
   data: { stakeholderId: 'us-dod', name: 'U.S. Department of Defense', kind: 'government' },
 };
-const surveillanceRedLine: RedLineStated = {
+const surveillanceRedLine: SaydoEvent = {
   type: 'RedLineStated',
   data: {
     commitmentId: 'openai-redline-surveillance',
@@ -44,7 +34,7 @@ const surveillanceRedLine: RedLineStated = {
     topics: ['surveillance', 'defense'],
   },
 };
-const weaponsRedLine: RedLineStated = {
+const weaponsRedLine: SaydoEvent = {
   type: 'RedLineStated',
   data: {
     commitmentId: 'openai-redline-weapons',
@@ -53,7 +43,7 @@ const weaponsRedLine: RedLineStated = {
     topics: ['weapons', 'defense'],
   },
 };
-const safeguardsPledge: PledgeMade = {
+const safeguardsPledge: SaydoEvent = {
   type: 'PledgeMade',
   data: {
     commitmentId: 'openai-pledge-safeguards-report',
@@ -63,7 +53,7 @@ const safeguardsPledge: PledgeMade = {
     dueBy: '2025-12',
   },
 };
-const prototypeContract: ContractSigned = {
+const prototypeContract: SaydoEvent = {
   type: 'ContractSigned',
   data: {
     actionId: 'openai-dod-prototype-2025',
@@ -73,7 +63,7 @@ const prototypeContract: ContractSigned = {
     topics: ['defense'],
   },
 };
-const classifiedContract: ContractSigned = {
+const classifiedContract: SaydoEvent = {
   type: 'ContractSigned',
   data: {
     actionId: 'openai-dod-classified-2026',
@@ -88,7 +78,7 @@ const POLICY = sourceOf('OpenAI', '2024-01-10', 'Usage policies', 'Don’t use o
 const PROTOTYPE_NEWS = sourceOf('Example News', '2025-06-17', 'OpenAI wins defense contract', 'a one-year prototype contract');
 const CLASSIFIED_NEWS = sourceOf('Example News', '2026-03-02', 'OpenAI agreement on classified networks', 'all lawful purposes');
 
-function assessment(commitment: RedLineStated | PledgeMade, action: ContractSigned, relation: AssessmentRelation, rationale: string): NewEvent {
+function assessment(commitment: SaydoEvent, action: SaydoEvent, relation: AssessmentRelation, rationale: string): NewEvent {
   return newDomainEvent(
     { type: 'AssessmentRecorded', data: { commitmentId: commitment.data.commitmentId, actionId: action.data.actionId, relation, rationale } },
     { occurredAt: '2026-03-05', lookup: { commitment: foldEvents(commitmentDecider, [commitment]), action: foldEvents(actionDecider, [action]) } },
@@ -467,7 +457,7 @@ describe('read-model projections on real PostgreSQL', () => {
     await waitUntil('the catch-up on start', reaches((await store.head()).position));
 
     // when this process appends an event
-    const anthropic: StakeholderRegistered = { type: 'StakeholderRegistered', data: { stakeholderId: 'anthropic', name: 'Anthropic', kind: 'organization' } };
+    const anthropic: SaydoEvent = { type: 'StakeholderRegistered', data: { stakeholderId: 'anthropic', name: 'Anthropic', kind: 'organization' } };
     const registered = await store.append([newDomainEvent(anthropic, { occurredAt: '2021' })], { principal: 'key:contributor', expectedVersions: new Map() });
 
     // then the read models reach it
@@ -479,7 +469,7 @@ describe('read-model projections on real PostgreSQL', () => {
     // when another process (its own pool and store) appends an event: only NOTIFY can tell the runner
     const otherProcess = new Pool({ connectionString: db.url, max: 2 });
     cleanups.push(() => otherProcess.end());
-    const refused: ContractRefused = {
+    const refused: SaydoEvent = {
       type: 'ContractRefused',
       data: { actionId: 'anthropic-dod-refusal-2026', stakeholderId: 'anthropic', counterpartyIds: ['us-dod'], title: 'Refused unrestricted use', topics: ['defense'] },
     };
@@ -499,7 +489,7 @@ describe('read-model projections on real PostgreSQL', () => {
 
     // then it has released its listening connection, follows nothing more, and met no error
     expect(db.pool.totalCount - db.pool.idleCount).toBe(0);
-    const deepmind: StakeholderRegistered = { type: 'StakeholderRegistered', data: { stakeholderId: 'google-deepmind', name: 'Google DeepMind', kind: 'organization' } };
+    const deepmind: SaydoEvent = { type: 'StakeholderRegistered', data: { stakeholderId: 'google-deepmind', name: 'Google DeepMind', kind: 'organization' } };
     const afterStop = await store.append([newDomainEvent(deepmind, { occurredAt: '2023-04' })], { principal: 'key:contributor', expectedVersions: new Map() });
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(await readModelPosition(db.pool, PROJECTION_NAMES)).toBe(afterStop.events[0].position - 1);

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { eventTypeInfo, requirePartialDate, SaydoEvent, Source, SubjectLookup, subjectsOf } from '@saydo/domain';
+import { ActionState, CommitmentState, DecisionContext, eventDefinition, requirePartialDate, SaydoEvent, Source, UNKNOWN } from '@saydo/domain';
 import { NewEvent } from '@saydo/event-store';
 
 /**
@@ -7,15 +7,22 @@ import { NewEvent } from '@saydo/event-store';
  * stream and schema version from the event catalogue, `subjects` from `subjectsOf` (with the
  * commitment and action states the handler loaded), sources in the metadata.
  */
-export function newDomainEvent(event: SaydoEvent, options: { occurredAt: string; sources?: readonly Source[]; lookup?: SubjectLookup }): NewEvent {
-  const info = eventTypeInfo(event.type);
+export function newDomainEvent(event: SaydoEvent, options: { occurredAt: string; sources?: readonly Source[]; lookup?: { commitment?: CommitmentState; action?: ActionState } }): NewEvent {
+  const info = eventDefinition(event.type);
+  const context = {
+    commitment: () => options.lookup?.commitment ?? UNKNOWN,
+    action: () => options.lookup?.action ?? UNKNOWN,
+    stakeholder: () => UNKNOWN,
+    policy: () => UNKNOWN,
+    event: () => null,
+  } as unknown as DecisionContext;
   return {
     eventId: randomUUID(),
-    streamId: info.streamId(event.data as never),
+    streamId: info.streamId(event.data, context),
     type: event.type,
     schemaVersion: info.schemaVersion,
     data: { ...event.data },
-    metadata: { sources: (options.sources ?? []).map((source) => ({ ...source })), subjects: subjectsOf(event, options.lookup) },
+    metadata: { sources: (options.sources ?? []).map((source) => ({ ...source })), subjects: info.subjects(event.data, context) },
     occurredAt: requirePartialDate(options.occurredAt),
   };
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { requirePartialDate, subjectsOf, SaydoEvent } from '@saydo/domain';
+import { requirePartialDate, SaydoEvent } from '@saydo/domain';
 import { NewEvent } from '@saydo/event-store';
 
 const SOURCE = { url: 'https://example.org/report', publisher: 'Example', title: 'Report', publishedAt: '2026-03-09', quote: 'quoted' };
@@ -29,7 +29,7 @@ export function* generateHistory(total: number): Generator<NewEvent> {
       commitments.push({ id, owner });
       event = { type: 'RedLineStated', data: { commitmentId: id, stakeholderId: owner, text: `Red line ${id}`, topics: ['surveillance'] } };
       streamId = `commitment-${id}`;
-      subjects = subjectsOf(event);
+      subjects = [owner];
     } else if (kind === 2) {
       const actor = stakeholders[i % stakeholders.length];
       const counterparty = stakeholders[(i + 1) % stakeholders.length];
@@ -37,7 +37,7 @@ export function* generateHistory(total: number): Generator<NewEvent> {
       actions.push({ id, actor, counterparty });
       event = { type: 'ContractSigned', data: { actionId: id, stakeholderId: actor, counterpartyIds: [counterparty], title: `Contract ${id}`, topics: ['defence'] } };
       streamId = `action-${id}`;
-      subjects = subjectsOf(event);
+      subjects = [actor, counterparty].filter((s, i, all) => all.indexOf(s) === i);
     } else if (commitments.length && actions.length) {
       const commitment = commitments[i % commitments.length];
       const action = actions[(i * 7) % actions.length];

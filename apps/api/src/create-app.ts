@@ -6,6 +6,7 @@ import { AppConfig } from '@saydo/platform';
 import { Logger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
+import { addEventDataSchemas } from './events/dto/event-data-schemas';
 import { fieldErrors } from './problems/validation-errors';
 import { problems } from './problems/problem';
 
@@ -35,6 +36,6 @@ export async function createApp(config: AppConfig, dataSource: DataSource): Prom
       .addBearerAuth()
       .build(),
   );
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
+  SwaggerModule.setup('docs', app, addEventDataSchemas(document), { jsonDocumentUrl: 'docs/openapi.json' });
   return app;
 }

@@ -92,6 +92,13 @@ export class PostgresEventStore {
     return byStream;
   }
 
+  /** Events by id, in log order (unknown ids are simply absent). */
+  async readEventsByIds(eventIds: readonly string[]): Promise<StoredEvent[]> {
+    if (eventIds.length === 0) return [];
+    const { rows } = await this.pool.query<EventRow>(`SELECT ${EVENT_COLUMNS} FROM events WHERE event_id = ANY($1::uuid[]) ORDER BY position`, [eventIds]);
+    return rows.map(toStoredEvent);
+  }
+
   /** The global log after a position, in position order (a keyset scan on the primary key). */
   async readAll(after: number, limit: number): Promise<StoredEvent[]> {
     const { rows } = await this.pool.query<EventRow>(`SELECT ${EVENT_COLUMNS} FROM events WHERE position > $1 ORDER BY position LIMIT $2`, [after, limit]);

@@ -1,67 +1,43 @@
-import { ActionEvent } from '../action/action.events';
-import { CommitmentEvent } from '../commitment/commitment.events';
-import { StakeholderEvent } from '../stakeholder/stakeholder.events';
-import { StreamCategory, streamIdOf } from './stream-ids';
+import { DONE_EVENTS } from './done';
+import { EDITORIAL_EVENTS } from './editorial';
+import { EventDefinition } from './event-definition';
+import { JUDGED_EVENTS } from './judged';
+import { POLICY_EVENTS } from './policy';
+import { SAID_EVENTS } from './said';
+import { STAKEHOLDER_EVENTS } from './stakeholder';
 
-export type SaydoEvent = StakeholderEvent | CommitmentEvent | ActionEvent;
-export type SaydoEventType = SaydoEvent['type'];
-export type EventOfType<T extends SaydoEventType> = Extract<SaydoEvent, { type: T }>;
+export type AnyEventDefinition = EventDefinition<Record<string, unknown>, unknown>;
 
-/** Who may submit an event: facts are for contributors, judgements for editors. */
-export type WriterRole = 'contributor' | 'editor';
+/** The single registry of event types, assembled from each family's folder. */
+export const EVENT_DEFINITIONS: readonly AnyEventDefinition[] = [
+  ...STAKEHOLDER_EVENTS, ...SAID_EVENTS, ...POLICY_EVENTS, ...DONE_EVENTS, ...JUDGED_EVENTS, ...EDITORIAL_EVENTS,
+] as unknown as AnyEventDefinition[];
 
-export interface EventTypeInfo<T extends SaydoEventType = SaydoEventType> {
-  type: T;
-  schemaVersion: number;
-  category: StreamCategory;
-  requiredRole: WriterRole;
-  /** The stream the event belongs to, derived from its data. */
-  streamId(data: EventOfType<T>['data']): string;
-  description: string;
+const BY_TYPE = new Map(EVENT_DEFINITIONS.map((definition) => [definition.type, definition]));
+
+export const SAYDO_EVENT_TYPES: readonly string[] = EVENT_DEFINITIONS.map((definition) => definition.type);
+
+/** An event as the domain sees it: a type from the catalogue and its data. */
+export interface SaydoEvent {
+  type: string;
+  data: Record<string, unknown>;
 }
 
-type Catalogue = { [T in SaydoEventType]: EventTypeInfo<T> };
-
-/** The single registry of event types: names, versions, streams and who may write them. */
-export const EVENT_CATALOGUE: Catalogue = {
-  StakeholderRegistered: {
-    type: 'StakeholderRegistered', schemaVersion: 1, category: 'stakeholder', requiredRole: 'contributor',
-    streamId: (data) => streamIdOf('stakeholder', data.stakeholderId),
-    description: 'A company, person or public body enters the record under a slug the client chooses.',
-  },
-  PledgeMade: {
-    type: 'PledgeMade', schemaVersion: 1, category: 'commitment', requiredRole: 'contributor',
-    streamId: (data) => streamIdOf('commitment', data.commitmentId),
-    description: 'A stakeholder said it would do something, optionally by a date.',
-  },
-  RedLineStated: {
-    type: 'RedLineStated', schemaVersion: 1, category: 'commitment', requiredRole: 'contributor',
-    streamId: (data) => streamIdOf('commitment', data.commitmentId),
-    description: 'A stakeholder said it would never do something.',
-  },
-  ContractSigned: {
-    type: 'ContractSigned', schemaVersion: 1, category: 'action', requiredRole: 'contributor',
-    streamId: (data) => streamIdOf('action', data.actionId),
-    description: 'A stakeholder signed a contract with counterparties.',
-  },
-  ContractRefused: {
-    type: 'ContractRefused', schemaVersion: 1, category: 'action', requiredRole: 'contributor',
-    streamId: (data) => streamIdOf('action', data.actionId),
-    description: 'A stakeholder refused a contract offered by counterparties.',
-  },
-  AssessmentRecorded: {
-    type: 'AssessmentRecorded', schemaVersion: 1, category: 'commitment', requiredRole: 'editor',
-    streamId: (data) => streamIdOf('commitment', data.commitmentId),
-    description: 'An editor judged how an action bears on a commitment (fulfils, partially fulfils, strains, contradicts).',
-  },
-};
-
-export const SAYDO_EVENT_TYPES = Object.keys(EVENT_CATALOGUE) as SaydoEventType[];
-
-export function isSaydoEventType(type: string): type is SaydoEventType {
-  return Object.prototype.hasOwnProperty.call(EVENT_CATALOGUE, type);
+export function isSaydoEventType(type: string): boolean {
+  return BY_TYPE.has(type);
 }
 
-export function eventTypeInfo<T extends SaydoEventType>(type: T): EventTypeInfo<T> {
-  return EVENT_CATALOGUE[type] as EventTypeInfo<T>;
+export function eventDefinition(type: string): AnyEventDefinition {
+  const definition = BY_TYPE.get(type);
+  if (!definition) throw new RangeError(`unknown event type ${type}`);
+  return definition;
+}
+
+export function findEventDefinition(type: string): AnyEventDefinition | undefined {
+  return BY_TYPE.get(type);
+}
+
+/** Event types of one family (the actions projection handles every "done" type, for example). */
+export function eventTypesOf(family: AnyEventDefinition['family']): string[] {
+  return EVENT_DEFINITIONS.filter((definition) => definition.family === family).map((definition) => definition.type);
 }

@@ -2,7 +2,7 @@
  * Stream naming follows the KurrentDB category convention `<category>-<id>`: the category never
  * contains a dash, so everything after the first dash is the client's id.
  */
-export const STREAM_CATEGORIES = ['stakeholder', 'commitment', 'action'] as const;
+export const STREAM_CATEGORIES = ['stakeholder', 'commitment', 'action', 'policy'] as const;
 export type StreamCategory = (typeof STREAM_CATEGORIES)[number];
 
 export function streamIdOf(category: StreamCategory, id: string): string {

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { ASSESSMENT_RELATIONS, AssessmentRelation } from '../commitment/commitment.events';
+import { ASSESSMENT_RELATIONS, AssessmentRelation } from '../catalogue/vocabulary';
 import { commitmentStatus, PLEDGE_STATUSES, RED_LINE_STATUSES } from './commitment-status';
 
 const TODAY = '2026-03-09T00:00:00.000Z';

@@ -1,4 +1,4 @@
-import { AssessmentRelation, CommitmentKind } from '../commitment/commitment.events';
+import { AssessmentRelation, CommitmentKind } from '../catalogue/vocabulary';
 import { endsBefore, requirePartialDate } from '../shared/partial-date';
 
 export const PLEDGE_STATUSES = ['not_yet_rated', 'kept', 'partially_kept', 'broken', 'overdue'] as const;

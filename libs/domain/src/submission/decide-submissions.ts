@@ -1,11 +1,7 @@
-import { actionDecider } from '../action/action.decider';
-import { eventTypeInfo, SaydoEvent } from '../catalogue/event-catalogue';
-import { subjectsOf } from '../catalogue/event-subjects';
-import { commitmentDecider } from '../commitment/commitment.decider';
+import { eventDefinition } from '../catalogue/event-catalogue';
+import { KnownEvent } from '../catalogue/event-definition';
 import { DomainError } from '../shared/domain-error';
-import { FactContext } from '../shared/fact-context';
 import { parsePartialDate } from '../shared/partial-date';
-import { stakeholderDecider } from '../stakeholder/stakeholder.decider';
 import { StreamBook } from './stream-book';
 import { DecidedEvent, LoadedStream, Submission } from './submission';
 
@@ -15,17 +11,25 @@ export interface SubmissionDecision {
   expectedVersions: Map<string, number>;
 }
 
+export interface DecisionInputs {
+  loaded: ReadonlyMap<string, LoadedStream>;
+  known?: ReadonlyMap<string, KnownEvent>;
+  now: string;
+  /** Ids for new events (a UUID generator in the app, a counter in tests). */
+  newEventId: () => string;
+}
+
 /**
- * Runs each submission, in order, through its stream's decider, against the loaded streams plus
+ * Runs each submission, in order, through its event type's rules, against the loaded streams plus
  * what earlier submissions of the same batch decided. All or nothing: the first broken rule
  * throws a DomainError naming the submission's index.
  */
-export function decideSubmissions(submissions: readonly Submission[], loaded: ReadonlyMap<string, LoadedStream>, now: string): SubmissionDecision {
-  const book = new StreamBook(loaded);
+export function decideSubmissions(submissions: readonly Submission[], inputs: DecisionInputs): SubmissionDecision {
+  const book = new StreamBook(inputs.loaded, inputs.known ?? new Map());
   const events: DecidedEvent[] = [];
   submissions.forEach((submission, index) => {
     try {
-      events.push(...decideOne(submission, book, now));
+      events.push(decideOne(submission, book, inputs));
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
       const prefix = submissions.length > 1 ? `events[${index}]: ` : '';
@@ -35,11 +39,12 @@ export function decideSubmissions(submissions: readonly Submission[], loaded: Re
   return { events, expectedVersions: book.expectedVersions };
 }
 
-function decideOne(submission: Submission, book: StreamBook, now: string): DecidedEvent[] {
-  const info = eventTypeInfo(submission.type);
-  const streamId = info.streamId(submission.data as never);
+function decideOne(submission: Submission, book: StreamBook, inputs: DecisionInputs): DecidedEvent {
+  const definition = eventDefinition(submission.type);
   const occurredAt = parsePartialDate(submission.occurredAt);
   if (!occurredAt) throw new DomainError('invalid-date', `occurredAt ${submission.occurredAt} is not a date`);
+  const context = book.context({ now: inputs.now, occurredAt, sources: submission.sources });
+  const streamId = definition.streamId(submission.data, context);
   if (submission.expectedVersion !== undefined && submission.expectedVersion !== book.version(streamId)) {
     throw new DomainError('wrong-expected-version', `stream ${streamId} is at version ${book.version(streamId)}, expected ${submission.expectedVersion}`, 'conflict', {
       streamId,
@@ -47,49 +52,9 @@ function decideOne(submission: Submission, book: StreamBook, now: string): Decid
       currentVersion: book.version(streamId),
     });
   }
-  const context: FactContext = { occurredAt, sources: submission.sources, now };
-  const { events, subjects } = decideWithDecider(submission, book, context);
-  book.record(streamId, events);
-  return events.map((event) => ({ streamId, event, schemaVersion: info.schemaVersion, occurredAt, sources: submission.sources, subjects }));
-}
-
-function decideWithDecider(submission: Submission, book: StreamBook, context: FactContext): { events: SaydoEvent[]; subjects: string[] } {
-  const withSubjects = (events: SaydoEvent[], lookup: Parameters<typeof subjectsOf>[1] = {}) => ({
-    events,
-    subjects: events.length ? subjectsOf(events[0], lookup) : [],
-  });
-  switch (submission.type) {
-    case 'StakeholderRegistered': {
-      const data = submission.data as Submission<'StakeholderRegistered'>['data'];
-      return withSubjects(stakeholderDecider.decide({ type: 'RegisterStakeholder', data, context }, book.stakeholder(data.stakeholderId)));
-    }
-    case 'PledgeMade': {
-      const data = submission.data as Submission<'PledgeMade'>['data'];
-      const command = { type: 'MakePledge' as const, data, context, stakeholder: book.stakeholder(data.stakeholderId) };
-      return withSubjects(commitmentDecider.decide(command, book.commitment(data.commitmentId)));
-    }
-    case 'RedLineStated': {
-      const data = submission.data as Submission<'RedLineStated'>['data'];
-      const command = { type: 'StateRedLine' as const, data, context, stakeholder: book.stakeholder(data.stakeholderId) };
-      return withSubjects(commitmentDecider.decide(command, book.commitment(data.commitmentId)));
-    }
-    case 'ContractSigned':
-    case 'ContractRefused': {
-      const data = submission.data as Submission<'ContractSigned'>['data'];
-      const named = [data.stakeholderId, ...data.counterpartyIds];
-      const registeredStakeholderIds = new Set(named.filter((id) => book.stakeholder(id).status === 'registered'));
-      const command = { type: 'RecordContract' as const, outcome: submission.type, data, context, parties: { registeredStakeholderIds } };
-      return withSubjects(actionDecider.decide(command, book.action(data.actionId)));
-    }
-    case 'AssessmentRecorded': {
-      const data = submission.data as Submission<'AssessmentRecorded'>['data'];
-      const commitment = book.commitment(data.commitmentId);
-      const action = book.action(data.actionId);
-      return withSubjects(commitmentDecider.decide({ type: 'RecordAssessment', data, context, action }, commitment), { commitment, action });
-    }
-    default: {
-      const exhaustive: never = submission.type;
-      throw new Error(`unknown event type ${String(exhaustive)}`);
-    }
-  }
+  definition.decide(submission.data, book.state(streamId), context);
+  const subjects = definition.subjects(submission.data, context);
+  const eventId = inputs.newEventId();
+  book.record(streamId, { eventId, type: submission.type, data: submission.data, subjects });
+  return { eventId, streamId, type: submission.type, data: submission.data, schemaVersion: definition.schemaVersion, occurredAt, sources: submission.sources, subjects };
 }

@@ -1,13 +1,11 @@
-import { actionDecider, ActionState } from '../action/action.decider';
-import { ActionEvent } from '../action/action.events';
-import { SaydoEvent } from '../catalogue/event-catalogue';
-import { streamIdOf } from '../catalogue/stream-ids';
-import { commitmentDecider, CommitmentState } from '../commitment/commitment.decider';
-import { CommitmentEvent } from '../commitment/commitment.events';
-import { foldEvents } from '../shared/decider';
-import { stakeholderDecider, StakeholderState } from '../stakeholder/stakeholder.decider';
-import { StakeholderEvent } from '../stakeholder/stakeholder.events';
-import { LoadedStream } from './submission';
+import { findEventDefinition } from '../catalogue/event-catalogue';
+import { DecisionContext, KnownEvent } from '../catalogue/event-definition';
+import { foldStream } from '../catalogue/stream-deciders';
+import { categoryOf, STREAM_CATEGORIES, StreamCategory, streamIdOf } from '../catalogue/stream-ids';
+import { ActionState, CommitmentState, PolicyState, StakeholderState, UNKNOWN } from '../catalogue/stream-states';
+import { PartialDate } from '../shared/partial-date';
+import { Source } from '../shared/source';
+import { LoadedStream, LoggedEvent } from './submission';
 
 /**
  * The streams a batch of submissions reads and writes, as loaded plus what the batch has
@@ -15,36 +13,49 @@ import { LoadedStream } from './submission';
  */
 export class StreamBook {
   private readonly streams = new Map<string, LoadedStream>();
+  private readonly events = new Map<string, KnownEvent>();
   /** Version each written stream had when loaded: the expected version of the append. */
   readonly expectedVersions = new Map<string, number>();
 
-  constructor(loaded: ReadonlyMap<string, LoadedStream>) {
-    for (const [id, stream] of loaded) this.streams.set(id, { version: stream.version, events: [...stream.events] });
+  constructor(loaded: ReadonlyMap<string, LoadedStream>, known: ReadonlyMap<string, KnownEvent>) {
+    for (const event of known.values()) this.events.set(event.eventId, event);
+    for (const [id, stream] of loaded) {
+      this.streams.set(id, { version: stream.version, events: [...stream.events] });
+      for (const event of stream.events) this.events.set(event.eventId, { ...event, streamId: id });
+    }
   }
 
   version(streamId: string): number {
     return this.streams.get(streamId)?.version ?? 0;
   }
 
-  stakeholder(stakeholderId: string): StakeholderState {
-    return foldEvents(stakeholderDecider, this.events<StakeholderEvent>(streamIdOf('stakeholder', stakeholderId)));
+  state<State>(streamId: string): State {
+    const category = categoryOf(streamId);
+    if (!(STREAM_CATEGORIES as readonly string[]).includes(category)) return UNKNOWN as State;
+    return foldStream<State>(category as StreamCategory, this.streams.get(streamId)?.events ?? []);
   }
 
-  commitment(commitmentId: string): CommitmentState {
-    return foldEvents(commitmentDecider, this.events<CommitmentEvent>(streamIdOf('commitment', commitmentId)));
+  context(fact: { now: string; occurredAt: PartialDate; sources: readonly Source[] }): DecisionContext {
+    return {
+      ...fact,
+      stakeholder: (id) => this.state<StakeholderState>(streamIdOf('stakeholder', id)),
+      commitment: (id) => this.state<CommitmentState>(streamIdOf('commitment', id)),
+      action: (id) => this.state<ActionState>(streamIdOf('action', id)),
+      policy: (id) => this.state<PolicyState>(streamIdOf('policy', id)),
+      event: (id) => this.events.get(id) ?? null,
+      isRetracted: (id) => {
+        const target = this.events.get(id);
+        const stream = target ? this.streams.get(target.streamId) : undefined;
+        return (stream?.events ?? []).some((e) => e.type === 'EventRetracted' && e.data.eventId === id);
+      },
+      definition: findEventDefinition,
+    };
   }
 
-  action(actionId: string): ActionState {
-    return foldEvents(actionDecider, this.events<ActionEvent>(streamIdOf('action', actionId)));
-  }
-
-  record(streamId: string, events: readonly SaydoEvent[]): void {
+  record(streamId: string, event: LoggedEvent): void {
     const stream = this.streams.get(streamId) ?? { version: 0, events: [] };
     if (!this.expectedVersions.has(streamId)) this.expectedVersions.set(streamId, stream.version);
-    this.streams.set(streamId, { version: stream.version + events.length, events: [...stream.events, ...events] });
-  }
-
-  private events<E extends SaydoEvent>(streamId: string): E[] {
-    return (this.streams.get(streamId)?.events ?? []) as E[];
+    this.streams.set(streamId, { version: stream.version + 1, events: [...stream.events, event] });
+    this.events.set(event.eventId, { ...event, streamId });
   }
 }

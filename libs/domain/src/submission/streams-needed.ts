@@ -1,38 +1,25 @@
-import { eventTypeInfo } from '../catalogue/event-catalogue';
-import { streamIdOf } from '../catalogue/stream-ids';
+import { eventDefinition } from '../catalogue/event-catalogue';
+import { DecisionContext, KnownEvent } from '../catalogue/event-definition';
 import { Submission } from './submission';
 
-/** Every stream the decisions need: each submission's own stream and the streams its rules consult. */
-export function streamsNeededBy(submissions: readonly Submission[]): string[] {
-  const ids = new Set<string>();
-  for (const submission of submissions) {
-    ids.add(eventTypeInfo(submission.type).streamId(submission.data as never));
-    for (const id of referencedStreams(submission)) ids.add(id);
-  }
-  return [...ids];
+/** Events the rules consult by id (the targets of corrections and retractions), loaded first. */
+export function eventsNeededBy(submissions: readonly Submission[]): string[] {
+  return [...new Set(submissions.flatMap((s) => eventDefinition(s.type).references(s.data).eventIds ?? []))];
 }
 
-function referencedStreams(submission: Submission): string[] {
-  switch (submission.type) {
-    case 'StakeholderRegistered':
-      return [];
-    case 'PledgeMade':
-    case 'RedLineStated': {
-      const data = submission.data as Submission<'PledgeMade'>['data'];
-      return [streamIdOf('stakeholder', data.stakeholderId)];
-    }
-    case 'ContractSigned':
-    case 'ContractRefused': {
-      const data = submission.data as Submission<'ContractSigned'>['data'];
-      return [data.stakeholderId, ...data.counterpartyIds].map((id) => streamIdOf('stakeholder', id));
-    }
-    case 'AssessmentRecorded': {
-      const data = submission.data as Submission<'AssessmentRecorded'>['data'];
-      return [streamIdOf('action', data.actionId)];
-    }
-    default: {
-      const exhaustive: never = submission.type;
-      return exhaustive;
-    }
+/** Every stream the decisions need: each submission's own stream and the streams its rules consult. */
+export function streamsNeededBy(submissions: readonly Submission[], knownEvents: ReadonlyMap<string, KnownEvent>): string[] {
+  const lookup = { event: (id: string) => knownEvents.get(id) ?? null } as DecisionContext;
+  const ids = new Set<string>();
+  for (const submission of submissions) {
+    const definition = eventDefinition(submission.type);
+    const references = definition.references(submission.data);
+    references.streams.forEach((id) => ids.add(id));
+    (references.eventIds ?? []).forEach((id) => {
+      const target = knownEvents.get(id);
+      if (target) ids.add(target.streamId);
+    });
+    if (definition.category !== 'any') ids.add(definition.streamId(submission.data, lookup));
   }
+  return [...ids];
 }

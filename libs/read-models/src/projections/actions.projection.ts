@@ -1,4 +1,4 @@
-import { ContractData } from '@saydo/domain';
+import { ActionData, eventTypesOf } from '@saydo/domain';
 import { ActionEntity } from '../entities';
 import { handledTypes, RowProjection } from '../projection/row-projection';
 import { dataOf } from './event-fields';
@@ -6,10 +6,11 @@ import { dataOf } from './event-fields';
 export const actionsProjection: RowProjection<ActionEntity> = {
   name: 'actions',
   entity: ActionEntity,
-  handles: handledTypes('ContractSigned', 'ContractRefused'),
-  rowIdsOf: (event) => [dataOf<ContractData>(event).actionId],
+  // Every "done" event type shares the action fields, so a new one needs nothing here.
+  handles: handledTypes(...eventTypesOf('done')),
+  rowIdsOf: (event) => [dataOf<ActionData>(event).actionId],
   evolve(_row, event) {
-    const data = dataOf<ContractData>(event);
+    const data = dataOf<ActionData>(event);
     return {
       id: data.actionId,
       type: event.type,

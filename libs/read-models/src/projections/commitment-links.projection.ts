@@ -1,4 +1,4 @@
-import { AssessmentRecorded } from '@saydo/domain';
+import { AssessmentData } from '@saydo/domain';
 import { CommitmentLinkEntity } from '../entities';
 import { handledTypes, RowProjection } from '../projection/row-projection';
 import { dataOf } from './event-fields';
@@ -10,13 +10,13 @@ export function linkId(commitmentId: string, actionId: string): string {
 export const commitmentLinksProjection: RowProjection<CommitmentLinkEntity> = {
   name: 'commitment_links',
   entity: CommitmentLinkEntity,
-  handles: handledTypes('AssessmentRecorded'),
+  handles: handledTypes('AssessmentRecorded', 'AssessmentRevised'),
   rowIdsOf: (event) => {
-    const data = dataOf<AssessmentRecorded['data']>(event);
+    const data = dataOf<AssessmentData>(event);
     return [linkId(data.commitmentId, data.actionId)];
   },
   evolve(_row, event, rowId) {
-    const data = dataOf<AssessmentRecorded['data']>(event);
+    const data = dataOf<AssessmentData>(event);
     return {
       id: rowId,
       commitmentId: data.commitmentId,

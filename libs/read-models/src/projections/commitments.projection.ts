@@ -1,4 +1,4 @@
-import { AssessmentRecorded, AssessmentRelation, commitmentStatus, CommitmentKind, PledgeMade } from '@saydo/domain';
+import { AssessmentData, AssessmentRelation, commitmentStatus, CommitmentKind, CommitmentStatedData } from '@saydo/domain';
 import { CommitmentEntity } from '../entities';
 import { handledTypes, RowProjection } from '../projection/row-projection';
 import { dataOf } from './event-fields';
@@ -11,13 +11,13 @@ function assessedStatus(row: Pick<CommitmentEntity, 'kind' | 'dueBy' | 'relation
 export const commitmentsProjection: RowProjection<CommitmentEntity> = {
   name: 'commitments',
   entity: CommitmentEntity,
-  handles: handledTypes('PledgeMade', 'RedLineStated', 'AssessmentRecorded'),
+  handles: handledTypes('PledgeMade', 'RedLineStated', 'AssessmentRecorded', 'CommitmentRevised'),
   rowIdsOf: (event) => [dataOf<{ commitmentId: string }>(event).commitmentId],
   evolve(row, event) {
     switch (event.type) {
       case 'PledgeMade':
       case 'RedLineStated': {
-        const data = dataOf<PledgeMade['data']>(event);
+        const data = dataOf<CommitmentStatedData>(event);
         const kind: CommitmentKind = event.type === 'PledgeMade' ? 'pledge' : 'red_line';
         const stated = {
           id: data.commitmentId,
@@ -37,9 +37,11 @@ export const commitmentsProjection: RowProjection<CommitmentEntity> = {
       }
       case 'AssessmentRecorded': {
         if (!row) return null;
-        const relations = [...row.relations, dataOf<AssessmentRecorded['data']>(event).relation];
+        const relations = [...row.relations, dataOf<AssessmentData>(event).relation];
         return { ...row, relations, status: assessedStatus({ ...row, relations }) };
       }
+      case 'CommitmentRevised':
+        return row && { ...row, text: dataOf<{ text: string }>(event).text };
       default:
         return row;
     }

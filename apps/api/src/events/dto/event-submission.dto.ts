@@ -1,23 +1,22 @@
-import { ApiExtraModels, ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { SAYDO_EVENT_TYPES } from '@saydo/domain';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsObject, IsOptional, Min, ValidateNested } from 'class-validator';
-import { AssessmentRecordedData, ContractData, PledgeMadeData, RedLineStatedData, StakeholderRegisteredData } from './event-data.dto';
+import { dataSchemaName } from './event-data-schemas';
 import { IsPartialDate, LIMITS } from './field-rules';
 import { SourceDto } from './source.dto';
 
 export const MAX_BATCH_SIZE = 1000;
 
 /** One fact submitted by a client. `data` is validated against the DTO of its `type`. */
-@ApiExtraModels(StakeholderRegisteredData, PledgeMadeData, RedLineStatedData, ContractData, AssessmentRecordedData)
 export class EventSubmissionDto {
   @ApiProperty({ enum: SAYDO_EVENT_TYPES, example: 'RedLineStated' })
   @IsIn(SAYDO_EVENT_TYPES, { message: `type must be one of: ${SAYDO_EVENT_TYPES.join(', ')}` })
-  type!: (typeof SAYDO_EVENT_TYPES)[number];
+  type!: string;
 
   @ApiProperty({
     description: 'The fields of the event type (see each *Data schema); unknown fields are rejected.',
-    oneOf: [StakeholderRegisteredData, PledgeMadeData, RedLineStatedData, ContractData, AssessmentRecordedData].map((model) => ({ $ref: getSchemaPath(model) })),
+    oneOf: SAYDO_EVENT_TYPES.map((type) => ({ $ref: `#/components/schemas/${dataSchemaName(type)}` })),
   })
   @IsObject()
   data!: Record<string, unknown>;

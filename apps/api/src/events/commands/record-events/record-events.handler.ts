@@ -1,12 +1,12 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { decideSubmissions, DecidedEvent, eventTypeInfo, streamsNeededBy } from '@saydo/domain';
+import { decideSubmissions, DecidedEvent, eventDefinition, eventsNeededBy, streamsNeededBy } from '@saydo/domain';
 import { AppendOutcome, NewEvent, PostgresEventStore, WrongExpectedVersionError } from '@saydo/event-store';
 import canonicalize from 'canonicalize';
 import { hasRole, principalRef } from '../../../auth/principal';
 import { problems } from '../../../problems/problem';
 import { RecordEventsCommand } from './record-events.command';
-import { loadStreams } from './stream-loader';
+import { loadEvents, loadStreams } from './stream-loader';
 
 /** Attempts when another writer moved a stream between our read and our append. */
 const MAX_ATTEMPTS = 3;
@@ -18,7 +18,7 @@ export class RecordEventsHandler implements ICommandHandler<RecordEventsCommand>
 
   async execute({ submissions, principal, idempotencyKey }: RecordEventsCommand): Promise<AppendOutcome> {
     for (const submission of submissions) {
-      const required = eventTypeInfo(submission.type).requiredRole;
+      const required = eventDefinition(submission.type).role;
       if (!hasRole(principal, required)) throw problems.forbidden(`${submission.type} needs the ${required} role; the key has ${principal.role}`);
     }
     const principalId = principalRef(principal);
@@ -30,8 +30,9 @@ export class RecordEventsHandler implements ICommandHandler<RecordEventsCommand>
     // A client that named a version wants a 409 rather than a retry on fresher state.
     const clientPinnedVersions = submissions.some((s) => s.expectedVersion !== undefined);
     for (let attempt = 1; ; attempt++) {
-      const loaded = await loadStreams(this.store, streamsNeededBy(submissions));
-      const decision = decideSubmissions(submissions, loaded, new Date().toISOString());
+      const known = await loadEvents(this.store, eventsNeededBy(submissions));
+      const loaded = await loadStreams(this.store, streamsNeededBy(submissions, known));
+      const decision = decideSubmissions(submissions, { loaded, known, now: new Date().toISOString(), newEventId: randomUUID });
       try {
         return await this.store.append(decision.events.map(toNewEvent), { principal: principalId, expectedVersions: decision.expectedVersions, idempotency });
       } catch (error) {
@@ -43,11 +44,11 @@ export class RecordEventsHandler implements ICommandHandler<RecordEventsCommand>
 
 function toNewEvent(decided: DecidedEvent): NewEvent {
   return {
-    eventId: randomUUID(),
+    eventId: decided.eventId,
     streamId: decided.streamId,
-    type: decided.event.type,
+    type: decided.type,
     schemaVersion: decided.schemaVersion,
-    data: decided.event.data as unknown as Record<string, unknown>,
+    data: decided.data,
     metadata: { sources: decided.sources.map((source) => ({ ...source })), subjects: decided.subjects },
     occurredAt: decided.occurredAt,
   };

@@ -1,7 +1,7 @@
-import { LoadedStream, SaydoEvent } from '@saydo/domain';
-import { PostgresEventStore } from '@saydo/event-store';
+import { KnownEvent, LoadedStream } from '@saydo/domain';
+import { PostgresEventStore, StoredEvent } from '@saydo/event-store';
 
-/** Loads the streams a decision needs, in one round trip, as plain domain events. */
+/** Loads the streams a decision needs, in one round trip, as the domain sees them. */
 export async function loadStreams(store: PostgresEventStore, streamIds: readonly string[]): Promise<Map<string, LoadedStream>> {
   const stored = await store.readStreams(streamIds);
   const loaded = new Map<string, LoadedStream>();
@@ -9,8 +9,14 @@ export async function loadStreams(store: PostgresEventStore, streamIds: readonly
     loaded.set(streamId, {
       version: events.length ? events[events.length - 1].streamVersion : 0,
       // Every type is at schema version 1 today; an upcaster per (type, version) would sit here.
-      events: events.map((event) => ({ type: event.type, data: event.data }) as SaydoEvent),
+      events: events.map((event) => ({ eventId: event.eventId, type: event.type, data: event.data, subjects: event.metadata.subjects })),
     });
   }
   return loaded;
+}
+
+/** The events editorial acts point at, by id. */
+export async function loadEvents(store: PostgresEventStore, eventIds: readonly string[]): Promise<Map<string, KnownEvent>> {
+  const events = await store.readEventsByIds(eventIds);
+  return new Map(events.map((event: StoredEvent) => [event.eventId, { eventId: event.eventId, type: event.type, streamId: event.streamId, data: event.data, subjects: event.metadata.subjects }]));
 }

@@ -1,9 +1,10 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
+import { SayDoReport } from '@saydo/domain';
 import { problems } from '../../../problems/problem';
 import { ReadConsistency } from '../../../shared/read-consistency';
-import { StakeholderReportResponse } from '../../dto/stakeholder-report.response';
+import { ApiReportResponse, COMMITMENT_PROPERTIES } from '../../dto/report-documentation';
 import { StakeholderReportQuery } from './stakeholder-report.query';
 import { StakeholderReportRequestDto } from './stakeholder-report.request.dto';
 
@@ -16,8 +17,17 @@ export class StakeholderReportHttpController {
   ) {}
 
   @Get(':stakeholderId/report')
-  @ApiOkResponse({ type: StakeholderReportResponse, description: "The stakeholder's say-do report" })
-  async report(@Param('stakeholderId') stakeholderId: string, @Query() query: StakeholderReportRequestDto): Promise<StakeholderReportResponse> {
+  @ApiReportResponse("The stakeholder's say-do report", {
+    stakeholder: { type: 'object' },
+    commitments: { type: 'array', items: { type: 'object', properties: COMMITMENT_PROPERTIES } },
+    unlinkedActions: { type: 'array', items: { type: 'object' } },
+    reactions: { type: 'array', items: { type: 'object' } },
+    policies: { type: 'array', items: { type: 'object' } },
+    retractions: { type: 'array', items: { type: 'object' } },
+    corrections: { type: 'array', items: { type: 'object' } },
+    summary: { type: 'object', description: 'Counts by status, the say-do figure with its denominator, suggestions, open disputes, withdrawals' },
+  })
+  async report(@Param('stakeholderId') stakeholderId: string, @Query() query: StakeholderReportRequestDto): Promise<SayDoReport> {
     await this.consistency.waitForReadModels(query.waitForPosition);
     const asOf = new Date(query.date ?? Date.now()).toISOString();
     const report = await this.queries.execute(new StakeholderReportQuery(stakeholderId, asOf));

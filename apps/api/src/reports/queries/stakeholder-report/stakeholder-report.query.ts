@@ -1,7 +1,7 @@
 import { Query } from '@nestjs/cqrs';
-import { StakeholderReportResponse } from '../../dto/stakeholder-report.response';
+import { SayDoReport } from '@saydo/domain';
 
-export class StakeholderReportQuery extends Query<StakeholderReportResponse | null> {
+export class StakeholderReportQuery extends Query<SayDoReport | null> {
   constructor(
     readonly stakeholderId: string,
     readonly asOf: string,

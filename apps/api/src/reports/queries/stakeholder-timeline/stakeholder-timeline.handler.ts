@@ -1,8 +1,9 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { StakeholderEntity, TimelineEntryEntity } from '@saydo/read-models';
+import { buildTimeline } from '@saydo/domain';
+import { StakeholderEntity } from '@saydo/read-models';
 import { DataSource } from 'typeorm';
-import { dated } from '../../dto/dated';
 import { inReadModelSnapshot } from '../read-model-snapshot';
+import { readReportEvents } from '../report-events.reader';
 import { StakeholderTimelineQuery } from './stakeholder-timeline.query';
 
 @QueryHandler(StakeholderTimelineQuery)
@@ -12,20 +13,8 @@ export class StakeholderTimelineHandler implements IQueryHandler<StakeholderTime
   execute({ stakeholderId }: StakeholderTimelineQuery) {
     return inReadModelSnapshot(this.dataSource, async (manager, position) => {
       if (!(await manager.exists(StakeholderEntity, { where: { id: stakeholderId } }))) return null;
-      const rows = await manager.find(TimelineEntryEntity, { where: { stakeholderId }, order: { occurredFrom: 'ASC', position: 'ASC' } });
-      return {
-        stakeholderId,
-        position,
-        entries: rows.map((row) => ({
-          position: row.position,
-          type: row.type,
-          streamId: row.streamId,
-          occurredAt: dated(row.occurredAt),
-          recordedAt: new Date(row.recordedAt).toISOString(),
-          data: row.data,
-          sources: row.sources,
-        })),
-      };
+      const events = (await readReportEvents(manager, stakeholderId, position)).filter((e) => e.subjects.includes(stakeholderId));
+      return { stakeholderId, position, entries: buildTimeline(events) };
     });
   }
 }

@@ -1,10 +1,10 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { problems } from '../../../problems/problem';
 import { ReadConsistency } from '../../../shared/read-consistency';
 import { ReadQueryDto } from '../../../shared/read-query.dto';
-import { TimelineResponse } from '../../dto/timeline.response';
+import { ApiReportResponse } from '../../dto/report-documentation';
 import { StakeholderTimelineQuery } from './stakeholder-timeline.query';
 
 @ApiTags('reports')
@@ -16,8 +16,11 @@ export class StakeholderTimelineHttpController {
   ) {}
 
   @Get(':stakeholderId/timeline')
-  @ApiOkResponse({ type: TimelineResponse, description: 'Every event about the stakeholder, in order of occurredAt, precision kept' })
-  async timeline(@Param('stakeholderId') stakeholderId: string, @Query() query: ReadQueryDto): Promise<TimelineResponse> {
+  @ApiReportResponse('Every event about the stakeholder, in order of occurredAt, precision kept; retractions and corrections shown on the events they concern', {
+    stakeholderId: { type: 'string' },
+    entries: { type: 'array', items: { type: 'object' } },
+  })
+  async timeline(@Param('stakeholderId') stakeholderId: string, @Query() query: ReadQueryDto): Promise<object> {
     await this.consistency.waitForReadModels(query.waitForPosition);
     const timeline = await this.queries.execute(new StakeholderTimelineQuery(stakeholderId));
     if (!timeline) throw problems.notFound(`no stakeholder ${stakeholderId}`);

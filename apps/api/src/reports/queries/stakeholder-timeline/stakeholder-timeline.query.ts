@@ -1,7 +1,7 @@
 import { Query } from '@nestjs/cqrs';
-import { TimelineResponse } from '../../dto/timeline.response';
+import { TimelineEntry } from '@saydo/domain';
 
-export class StakeholderTimelineQuery extends Query<TimelineResponse | null> {
+export class StakeholderTimelineQuery extends Query<{ stakeholderId: string; position: number; entries: TimelineEntry[] } | null> {
   constructor(readonly stakeholderId: string) {
     super();
   }

@@ -1,0 +1,12 @@
+import { CommitmentEntity } from '@saydo/read-models';
+import { EntityManager } from 'typeorm';
+
+/** Owners of the commitments on a topic (an index query on the commitments read model). */
+export async function stakeholdersCommittedOn(manager: EntityManager, topic: string): Promise<string[]> {
+  const rows: Array<{ stakeholder_id: string }> = await manager.query(`SELECT DISTINCT stakeholder_id FROM rm_commitments WHERE $1 = ANY(topics) ORDER BY stakeholder_id`, [topic]);
+  return rows.map((row) => row.stakeholder_id);
+}
+
+export async function ownerOfCommitment(manager: EntityManager, commitmentId: string): Promise<string | null> {
+  return (await manager.findOne(CommitmentEntity, { where: { id: commitmentId } }))?.stakeholderId ?? null;
+}

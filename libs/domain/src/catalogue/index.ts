@@ -1,0 +1,11 @@
+export * from './event-definition';
+export * from './event-catalogue';
+export * from './stream-deciders';
+export * from './stream-ids';
+export * from './stream-states';
+export * from './vocabulary';
+export type { StakeholderRegisteredData } from './stakeholder/stakeholder-registered';
+export type { CommitmentStatedData } from './said/commitment-stated';
+export type { ActionData } from './done/action-base';
+export type { AssessmentData } from './judged/assessment-recorded';
+export type { EventCorrectedData } from './editorial/event-corrected';

@@ -1,0 +1,29 @@
+import { AssessmentRelation, CommitmentKind } from './vocabulary';
+import { StakeholderKind } from './vocabulary';
+
+/** Decision state of each stream kind: only what the rules need. */
+export type StakeholderState =
+  | { status: 'unknown' }
+  | { status: 'registered'; stakeholderId: string; name: string; kind: StakeholderKind; affiliations: Array<{ organizationId: string; role: string; open: boolean }> };
+
+export type CommitmentState =
+  | { status: 'unknown' }
+  | {
+      status: 'stated';
+      commitmentId: string;
+      kind: CommitmentKind;
+      stakeholderId: string;
+      topics: string[];
+      withdrawn: boolean;
+      assessments: Array<{ actionId: string; relation: AssessmentRelation }>;
+      disputes: Array<{ disputeId: string; actionId: string; open: boolean }>;
+      dismissedActionIds: string[];
+    };
+
+export type ActionState =
+  | { status: 'unknown' }
+  | { status: 'recorded'; actionId: string; type: string; stakeholderId: string; counterpartyIds: string[]; topics: string[] };
+
+export type PolicyState = { status: 'unknown' } | { status: 'published'; policyId: string; stakeholderId: string };
+
+export const UNKNOWN = { status: 'unknown' } as const;

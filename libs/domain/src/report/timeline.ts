@@ -1,0 +1,37 @@
+import { applyEditorialActs } from './editorial-view';
+import { byOccurrence, dated, Dated, ReportEvent } from './report-event';
+
+export interface TimelineEntry {
+  position: number;
+  type: string;
+  streamId: string;
+  occurredAt: Dated;
+  recordedAt: string;
+  /** The data as it stands (corrected when it was). */
+  data: Record<string, unknown>;
+  sources: object[];
+  retracted: { reason: string; at: Dated } | null;
+  corrected: { reason: string; at: Dated } | null;
+}
+
+/** Every event about a stakeholder by occurredAt, precision kept; editorial acts shown on the events they concern. */
+export function buildTimeline(events: readonly ReportEvent[]): TimelineEntry[] {
+  const { effective, retractions, corrections } = applyEditorialActs(events);
+  const current = new Map(effective.map((e) => [e.eventId, e]));
+  const retracted = new Map(retractions.map((r) => [r.eventId, r]));
+  const corrected = new Map(corrections.map((c) => [c.eventId, c]));
+  return [...events]
+    .filter((e) => e.type !== 'EventRetracted' && e.type !== 'EventCorrected')
+    .sort(byOccurrence)
+    .map((e) => ({
+      position: e.position,
+      type: e.type,
+      streamId: e.streamId,
+      occurredAt: dated(e.occurredAt),
+      recordedAt: e.recordedAt,
+      data: current.get(e.eventId)?.data ?? e.data,
+      sources: e.sources,
+      retracted: retracted.has(e.eventId) ? { reason: retracted.get(e.eventId)!.reason, at: retracted.get(e.eventId)!.at } : null,
+      corrected: corrected.has(e.eventId) ? { reason: corrected.get(e.eventId)!.reason, at: corrected.get(e.eventId)!.at } : null,
+    }));
+}
