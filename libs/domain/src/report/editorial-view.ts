@@ -15,16 +15,21 @@ export interface EditorialNote {
  */
 export function applyEditorialActs(events: readonly ReportEvent[]): { effective: ReportEvent[]; retractions: EditorialNote[]; corrections: EditorialNote[] } {
   const retracted = new Map<string, EditorialNote>();
-  const corrected = new Map<string, { data: Record<string, unknown>; note: EditorialNote }>();
+  const corrected = new Map<string, { data: Record<string, unknown>; occurredAt?: string; note: EditorialNote }>();
   const ordered = [...events].sort((a, b) => a.position - b.position);
   for (const event of ordered) {
     const target = event.data.eventId as string;
     const note = (type: string) => ({ eventId: target, type, reason: String(event.data.reason), at: dated(event.occurredAt), position: event.position });
     if (event.type === 'EventRetracted') retracted.set(target, note('EventRetracted'));
-    if (event.type === 'EventCorrected') corrected.set(target, { data: event.data.data as Record<string, unknown>, note: note('EventCorrected') });
+    if (event.type === 'EventCorrected') {
+      corrected.set(target, { data: event.data.data as Record<string, unknown>, occurredAt: event.data.occurredAt as string | undefined, note: note('EventCorrected') });
+    }
   }
   const effective = ordered
     .filter((event) => findEventDefinition(event.type)?.family !== 'editorial' && !retracted.has(event.eventId))
-    .map((event) => (corrected.has(event.eventId) ? { ...event, data: corrected.get(event.eventId)!.data } : event));
+    .map((event) => {
+      const correction = corrected.get(event.eventId);
+      return correction ? { ...event, data: correction.data, occurredAt: correction.occurredAt ?? event.occurredAt } : event;
+    });
   return { effective, retractions: [...retracted.values()], corrections: [...corrected.values()].map((c) => c.note) };
 }

@@ -8,8 +8,11 @@ import { CommitmentLink, CommitmentReport, PolicyReport, ReportAction, SayDoRepo
 
 const DONE_TYPES = new Set(eventTypesOf('done'));
 const ACTION_BASE = new Set(['actionId', 'stakeholderId', 'counterpartyIds', 'title', 'topics']);
-/** Deeds that can strain a commitment; a reaction is about the stakeholder, not something it did. */
-const NOT_DEEDS = new Set(['PublicReactionObserved', 'DepartureAnnounced', 'ComplaintFiled', 'LawsuitFiled']);
+/**
+ * Actions never suggested as straining the actor's commitments: a reaction, a complaint or a
+ * lawsuit is about the stakeholder, not its deed; a departure is a person's; a refusal upholds.
+ */
+const NEVER_STRAINS = new Set(['PublicReactionObserved', 'DepartureAnnounced', 'ComplaintFiled', 'LawsuitFiled', 'ContractRefused']);
 
 type Data = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -120,7 +123,7 @@ export function buildSayDoReport(stakeholderId: string, events: readonly ReportE
     commitment.citedBy = [...actions.values()].filter((a) => a.type === 'DepartureAnnounced' && (a.details.citedCommitmentIds as string[]).includes(commitment.commitmentId));
     if (!commitment.withdrawn) {
       commitment.suggestions = [...actions.values()]
-        .filter((a) => a.stakeholderId === stakeholderId && !NOT_DEEDS.has(a.type))
+        .filter((a) => a.stakeholderId === stakeholderId && !NEVER_STRAINS.has(a.type))
         .filter((a) => !commitment.links.some((l) => l.action.actionId === a.actionId) && !dismissed.has(`${commitment.commitmentId}/${a.actionId}`))
         .map((a) => ({ relation: 'strains' as const, matchingTopics: a.topics.filter((t) => commitment.topics.includes(t)), action: a }))
         .filter((s) => s.matchingTopics.length > 0);

@@ -27,7 +27,7 @@ export function buildTimeline(events: readonly ReportEvent[]): TimelineEntry[] {
       position: e.position,
       type: e.type,
       streamId: e.streamId,
-      occurredAt: dated(e.occurredAt),
+      occurredAt: dated(current.get(e.eventId)?.occurredAt ?? e.occurredAt),
       recordedAt: e.recordedAt,
       data: current.get(e.eventId)?.data ?? e.data,
       sources: e.sources,

@@ -29,10 +29,17 @@ export class StreamBook {
     return this.streams.get(streamId)?.version ?? 0;
   }
 
+  /**
+   * The stream's state for the rules, folded without its retracted events: a retracted fact can
+   * no longer be judged or revised, and its id can be recorded again, correctly.
+   */
   state<State>(streamId: string): State {
     const category = categoryOf(streamId);
     if (!(STREAM_CATEGORIES as readonly string[]).includes(category)) return UNKNOWN as State;
-    return foldStream<State>(category as StreamCategory, this.streams.get(streamId)?.events ?? []);
+    const events = this.streams.get(streamId)?.events ?? [];
+    const retracted = new Set(events.filter((e) => e.type === 'EventRetracted').map((e) => e.data.eventId));
+    const counted = events.filter((e) => !retracted.has(e.eventId) && findEventDefinition(e.type)?.family !== 'editorial');
+    return foldStream<State>(category as StreamCategory, counted);
   }
 
   context(fact: { now: string; occurredAt: PartialDate; sources: readonly Source[] }): DecisionContext {

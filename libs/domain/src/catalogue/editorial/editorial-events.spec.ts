@@ -27,3 +27,23 @@ describe('editorial events', () => {
     story.when(fact('EventCorrected', { eventId: contractId, reason: 'Id', data: { ...corrected, actionId: 'other' } }, '2026-03-09', [])).thenRejects('correction-changes-identity');
   });
 });
+
+describe('after a retraction', () => {
+  const story = given(openai, usDod, contract);
+  const contractId = story.history[2].eventId;
+  const retraction = fact('EventRetracted', { eventId: contractId, reason: 'Never happened' }, '2026-03-09', []);
+  const redLine = fact('RedLineStated', { commitmentId: 'c', stakeholderId: 'openai', text: 'x', topics: ['defence'] }, '2026-01');
+
+  it('refuses to judge the retracted fact, as if it did not exist', () => {
+    story.when(redLine, retraction, fact('AssessmentRecorded', { commitmentId: 'c', actionId: 'dow-deal', relation: 'strains', rationale: 'r' }, '2026-03-09', [])).thenRejects('action-not-found');
+  });
+
+  it('lets the same id be recorded again, correctly', () => {
+    story.when(retraction, { ...contract, data: { ...contract.data, title: 'The real agreement' } }).then((events) => expect(events.map((e) => e.streamId)).toEqual(['action-dow-deal', 'action-dow-deal']));
+  });
+
+  it('corrects a wrong date, but not into the future', () => {
+    story.when(fact('EventCorrected', { eventId: contractId, reason: 'Date', data: contract.data, occurredAt: '2026-02-27' }, '2026-03-09', [])).then(([e]) => expect(e.data.occurredAt).toBe('2026-02-27'));
+    story.when(fact('EventCorrected', { eventId: contractId, reason: 'Date', data: contract.data, occurredAt: '2027' }, '2026-03-09', [])).thenRejects('occurred-in-future');
+  });
+});
