@@ -1,0 +1,163 @@
+import { relative } from 'node:path';
+import { loadDataset } from './dataset';
+import { DemoStateFile } from './demo-state';
+import { embeddedSettings, isOurApi, REPO_ROOT, startEmbedded, stopEmbedded } from './embedded-instance';
+import { printHeadlines } from './headlines';
+import { ApiResponse, describeProblem, problemSlug, SaydoClient } from './saydo-client';
+
+/**
+ * Loads the founding case (demo/founding-case.json) into a Saydo instance and says where to read it.
+ *
+ *   npm run demo                 SAYDO_URL (default http://localhost:3000), or an embedded instance it starts
+ *   npm run demo -- stop         stops the embedded instance the demo started
+ *
+ * Keys: SAYDO_API_KEY (an editor key) is used as is; otherwise SAYDO_ADMIN_KEY (or the key the demo
+ * generated for its own instance) creates an editor key, remembered for the next runs.
+ */
+async function main(): Promise<void> {
+  const settings = embeddedSettings();
+  const stateFile = new DemoStateFile(settings.dataDir);
+  if (process.argv[2] === 'stop') {
+    console.log(await stopEmbedded(stateFile));
+    console.log(`Its data stays in ${settings.dataDir}; delete it with: rm -rf ${relative(process.cwd(), settings.dataDir) || settings.dataDir}`);
+    return;
+  }
+
+  const dataset = loadDataset();
+  const client = await findOrStartInstance(settings, stateFile);
+  console.log(`Saydo at ${client.baseUrl}`);
+
+  let editorKey = await editorKeyFor(client, stateFile);
+  let response = await postBatch(client, dataset.events, dataset.idempotencyKey, editorKey.key);
+  if (response.status === 401 && editorKey.source === 'remembered') {
+    console.log('The remembered editor key is not valid on this instance any more (a new database?): creating another.');
+    editorKey = { key: await createEditorKey(client, stateFile), source: 'created' };
+    response = await postBatch(client, dataset.events, dataset.idempotencyKey, editorKey.key);
+  }
+  const position = await outcome(response, dataset.events.length, dataset.idempotencyKey, client, editorKey.source);
+  if (position === null) {
+    process.exitCode = 1;
+    return;
+  }
+
+  await waitForReadModels(client, position);
+  printWhereToRead(client);
+  console.log('\nHeadlines');
+  await printHeadlines(client, position);
+
+  const embedded = stateFile.read().embedded;
+  if (embedded && embedded.url === client.baseUrl) {
+    const dir = relative(process.cwd(), settings.dataDir) || settings.dataDir;
+    console.log(`\nThe embedded instance keeps running (pid ${embedded.pid}, log ${relative(process.cwd(), embedded.log)}).`);
+    console.log(`Stop it with: npm run demo -- stop   (or: kill ${embedded.pid}); then delete its data with: rm -rf ${dir}`);
+  }
+}
+
+/** SAYDO_URL when it answers; with no URL given, the default, else the demo's own embedded instance. */
+async function findOrStartInstance(settings: ReturnType<typeof embeddedSettings>, stateFile: DemoStateFile): Promise<SaydoClient> {
+  const given = process.env.SAYDO_URL;
+  const client = new SaydoClient(given ?? 'http://localhost:3000');
+  if (await client.isUp()) return client;
+  if (given) throw new Error(`no Saydo answers at ${given} (GET /health); start it, or unset SAYDO_URL to let the demo start its own`);
+
+  const embedded = stateFile.read().embedded;
+  if (embedded && isOurApi(embedded.pid)) {
+    const running = new SaydoClient(embedded.url);
+    if (await running.isUp()) {
+      console.log(`Nothing answers at http://localhost:3000; using the instance the demo started earlier (pid ${embedded.pid}).`);
+      return running;
+    }
+  }
+  console.log('Nothing answers at http://localhost:3000: starting an embedded instance for the demo.');
+  return startEmbedded(settings, stateFile, process.env.SAYDO_ADMIN_KEY);
+}
+
+interface EditorKey {
+  key: string;
+  source: 'SAYDO_API_KEY' | 'remembered' | 'created';
+}
+
+/** The key the batch is posted with. The same key on every run lets the Idempotency-Key replay. */
+async function editorKeyFor(client: SaydoClient, stateFile: DemoStateFile): Promise<EditorKey> {
+  if (process.env.SAYDO_API_KEY) return { key: process.env.SAYDO_API_KEY, source: 'SAYDO_API_KEY' };
+  const remembered = stateFile.read().editorKeys[client.baseUrl];
+  if (remembered) return { key: remembered, source: 'remembered' };
+  return { key: await createEditorKey(client, stateFile), source: 'created' };
+}
+
+async function createEditorKey(client: SaydoClient, stateFile: DemoStateFile): Promise<string> {
+  const state = stateFile.read();
+  const adminKey = process.env.SAYDO_ADMIN_KEY ?? (state.embedded?.url === client.baseUrl ? state.adminKey : undefined);
+  if (!adminKey) {
+    throw new Error(`${client.baseUrl} needs a key: set SAYDO_API_KEY (an editor key) or SAYDO_ADMIN_KEY (the admin key \`npm start\` printed)`);
+  }
+  const created = await client.post('/v1/api-keys', { name: 'founding-case-demo', role: 'editor' }, { authorization: `Bearer ${adminKey}` });
+  if (created.status !== 201) throw new Error(`could not create an editor key with the admin key: ${describeProblem(created)}`);
+  stateFile.update((s) => (s.editorKeys[client.baseUrl] = created.body.key));
+  console.log(`Created an editor key "founding-case-demo" (${created.body.key.slice(0, 10)}…), kept in ${relative(process.cwd(), stateFile.path)} for the next runs.`);
+  return created.body.key;
+}
+
+/** The whole dataset in one batch: all or nothing. */
+function postBatch(client: SaydoClient, events: object[], idempotencyKey: string, key: string): Promise<ApiResponse> {
+  console.log(`Posting ${events.length} events as one batch (Idempotency-Key ${idempotencyKey.slice(0, 36)}…)`);
+  return client.post('/v1/event-batches', { events }, { authorization: `Bearer ${key}`, 'idempotency-key': idempotencyKey });
+}
+
+/** The last log position of the dataset, or null after explaining why nothing was loaded. */
+async function outcome(response: ApiResponse, count: number, idempotencyKey: string, client: SaydoClient, keySource: EditorKey['source']): Promise<number | null> {
+  if (response.status === 201) {
+    const appended = response.body.events as Array<{ position: number }>;
+    const [first, last] = [appended[0].position, appended[appended.length - 1].position];
+    if (response.headers.get('idempotent-replayed') === 'true') {
+      console.log(`Already loaded: this instance returned the original answer (log positions ${first}–${last}); nothing was appended.`);
+    } else {
+      console.log(`Loaded ${count} events at log positions ${first}–${last}.`);
+    }
+    return last;
+  }
+  const slug = problemSlug(response);
+  if (slug === 'idempotency-key-reused') {
+    console.error(`This instance already took a batch under ${idempotencyKey.slice(0, 36)}… with a different body: the data differs from what was loaded then. Nothing was appended.`);
+  } else if (response.status === 409 || response.status === 422) {
+    console.error(`The instance refused the batch, nothing was appended: ${describeProblem(response)}`);
+    if (response.status === 409 && keySource !== 'SAYDO_API_KEY') {
+      console.error('Part of the founding case seems to be there already (loaded with another key, or from an earlier version of the file). The log is append-only:');
+      console.error('to load this version, use an empty instance (npm run demo -- stop, then delete its data directory).');
+    }
+    const head = await client.get('/v1/events?limit=1');
+    if (head.status === 200) console.error(`The instance's log is at position ${head.body.head}.`);
+  } else if (response.status === 403) {
+    console.error(`The key cannot record the batch (judgements need the editor role): ${describeProblem(response)}`);
+  } else {
+    console.error(`The batch was refused: ${describeProblem(response)}`);
+  }
+  return null;
+}
+
+async function waitForReadModels(client: SaydoClient, position: number): Promise<void> {
+  const response = await client.read('/v1/stakeholders/openai/report', position, 30);
+  if (response.status !== 200) throw new Error(`the read models did not reach position ${position}: ${describeProblem(response)}`);
+}
+
+function printWhereToRead(client: SaydoClient): void {
+  const rows: Array<[string, string]> = [
+    ['OpenAI report', '/v1/stakeholders/openai/report'],
+    ['Anthropic report', '/v1/stakeholders/anthropic/report'],
+    ['Department of War', '/v1/stakeholders/us-dod/report'],
+    ['OpenAI timeline', '/v1/stakeholders/openai/timeline'],
+    ['Surveillance, side by side', '/v1/topics/surveillance/comparison'],
+    ['Autonomous weapons', '/v1/topics/autonomous-weapons/comparison'],
+    ['Dossier of a red line', '/v1/commitments/openai-no-domestic-surveillance'],
+    ['The whole log', '/v1/events?after=0&limit=100'],
+    ['OpenAPI', '/docs'],
+  ];
+  console.log('\nRead the reports');
+  for (const [label, path] of rows) console.log(`  ${label.padEnd(27)} ${client.url(path)}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(`demo: ${error instanceof Error ? error.message : String(error)}`);
+  console.error(`(repository: ${REPO_ROOT})`);
+  process.exitCode = 1;
+});
