@@ -6,6 +6,7 @@ import { AppConfig } from '@saydo/platform';
 import { LoggerModule } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
 import { ApiKeysModule } from './api-keys/api-keys.module';
+import { AuditModule } from './audit/audit.module';
 import { ApiKeyGuard } from './auth/api-key.guard';
 import { EventsModule } from './events/events.module';
 import { HealthModule } from './health/health.module';
@@ -27,6 +28,7 @@ export class AppModule {
         ApiKeysModule,
         EventsModule,
         ReportsModule,
+        AuditModule,
         HealthModule,
         EventPipelineModule,
       ],

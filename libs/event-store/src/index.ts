@@ -6,3 +6,6 @@ export * from './postgres-event-store';
 export * from './append-sql';
 export * from './transaction';
 export * from './wake-signal';
+export * from './chain-verifier';
+export * from './verify-chain';
+export * from './import-log';

@@ -99,6 +99,12 @@ export class PostgresEventStore {
     return rows.map(toStoredEvent);
   }
 
+  /** The events one principal submitted, in log order (who did what). */
+  async readByPrincipal(principal: string, after: number, limit: number): Promise<StoredEvent[]> {
+    const { rows } = await this.pool.query<EventRow>(`SELECT ${EVENT_COLUMNS} FROM events WHERE principal = $1 AND position > $2 ORDER BY position LIMIT $3`, [principal, after, limit]);
+    return rows.map(toStoredEvent);
+  }
+
   /** The global log after a position, in position order (a keyset scan on the primary key). */
   async readAll(after: number, limit: number): Promise<StoredEvent[]> {
     const { rows } = await this.pool.query<EventRow>(`SELECT ${EVENT_COLUMNS} FROM events WHERE position > $1 ORDER BY position LIMIT $2`, [after, limit]);

@@ -8,7 +8,7 @@ export class CreateApiKeyRequestDto {
   @Length(1, 100)
   name!: string;
 
-  @ApiProperty({ enum: API_KEY_ROLES, description: 'contributor: submits facts; editor: also records assessments; admin: manages keys' })
+  @ApiProperty({ enum: API_KEY_ROLES, description: 'contributor: submits facts; editor: also records judgements and editorial acts; auditor: exports, verifies and sees principals; admin: everything, and manages keys' })
   @IsIn(API_KEY_ROLES)
   role!: ApiKeyRole;
 }

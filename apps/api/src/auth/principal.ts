@@ -12,9 +12,14 @@ export function principalRef(principal: Principal): string {
   return `api-key:${principal.keyId}`;
 }
 
-const RANK: Record<ApiKeyRole, number> = { contributor: 1, editor: 2, admin: 3 };
+/** What each role may do: an editor what a contributor does, an auditor reads the audit, an admin everything. */
+const GRANTS: Record<ApiKeyRole, readonly ApiKeyRole[]> = {
+  contributor: ['contributor'],
+  editor: ['contributor', 'editor'],
+  auditor: ['auditor'],
+  admin: ['contributor', 'editor', 'auditor', 'admin'],
+};
 
-/** Roles are ordered: an editor may do what a contributor does, an admin everything. */
 export function hasRole(principal: Principal, required: ApiKeyRole): boolean {
-  return RANK[principal.role] >= RANK[required];
+  return GRANTS[principal.role].includes(required);
 }

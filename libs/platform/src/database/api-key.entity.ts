@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-export const API_KEY_ROLES = ['contributor', 'editor', 'admin'] as const;
+export const API_KEY_ROLES = ['contributor', 'editor', 'admin', 'auditor'] as const;
 export type ApiKeyRole = (typeof API_KEY_ROLES)[number];
 
 /** An API key, stored as the SHA-256 of the secret; the secret itself is shown once, at creation. */
