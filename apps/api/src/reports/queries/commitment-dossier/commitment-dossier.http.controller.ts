@@ -4,7 +4,8 @@ import { ApiTags } from '@nestjs/swagger';
 import { problems } from '../../../problems/problem';
 import { ReadConsistency } from '../../../shared/read-consistency';
 import { ApiReportResponse, COMMITMENT_PROPERTIES } from '../../dto/report-documentation';
-import { StakeholderReportRequestDto } from '../stakeholder-report/stakeholder-report.request.dto';
+import { positionToWaitFor, StakeholderReportRequestDto } from '../stakeholder-report/stakeholder-report.request.dto';
+import { withContentHash } from '../../dto/with-content-hash';
 import { CommitmentDossier, CommitmentDossierQuery } from './commitment-dossier.query';
 
 @ApiTags('reports')
@@ -21,9 +22,9 @@ export class CommitmentDossierHttpController {
     commitment: { type: 'object', properties: COMMITMENT_PROPERTIES },
   })
   async dossier(@Param('commitmentId') commitmentId: string, @Query() query: StakeholderReportRequestDto): Promise<CommitmentDossier> {
-    await this.consistency.waitForReadModels(query.waitForPosition);
-    const dossier = await this.queries.execute(new CommitmentDossierQuery(commitmentId, new Date(query.date ?? Date.now()).toISOString()));
+    await this.consistency.waitForReadModels(positionToWaitFor(query));
+    const dossier = await this.queries.execute(new CommitmentDossierQuery(commitmentId, query));
     if (!dossier) throw problems.notFound(`no commitment ${commitmentId}`);
-    return dossier;
+    return withContentHash(dossier);
   }
 }

@@ -1,5 +1,6 @@
 import { Query } from '@nestjs/cqrs';
 import { CommitmentReport, SayDoReport } from '@saydo/domain';
+import { ReportTime } from '../stakeholder-report/stakeholder-report.request.dto';
 
 export interface CommitmentDossier {
   position: number;
@@ -14,7 +15,7 @@ export interface CommitmentDossier {
 export class CommitmentDossierQuery extends Query<CommitmentDossier | null> {
   constructor(
     readonly commitmentId: string,
-    readonly asOf: string,
+    readonly time: ReportTime,
   ) {
     super();
   }

@@ -6,7 +6,8 @@ import { problems } from '../../../problems/problem';
 import { ReadConsistency } from '../../../shared/read-consistency';
 import { ApiReportResponse, COMMITMENT_PROPERTIES } from '../../dto/report-documentation';
 import { StakeholderReportQuery } from './stakeholder-report.query';
-import { StakeholderReportRequestDto } from './stakeholder-report.request.dto';
+import { positionToWaitFor, StakeholderReportRequestDto } from './stakeholder-report.request.dto';
+import { withContentHash } from '../../dto/with-content-hash';
 
 @ApiTags('reports')
 @Controller('v1/stakeholders')
@@ -25,13 +26,15 @@ export class StakeholderReportHttpController {
     policies: { type: 'array', items: { type: 'object' } },
     retractions: { type: 'array', items: { type: 'object' } },
     corrections: { type: 'array', items: { type: 'object' } },
+    contentHash: { type: 'string', description: 'SHA-256 of the rest of the body' },
+    knownAt: { type: 'object', nullable: true },
+    worldAsOf: { type: 'object', nullable: true },
     summary: { type: 'object', description: 'Counts by status, the say-do figure with its denominator, suggestions, open disputes, withdrawals' },
   })
   async report(@Param('stakeholderId') stakeholderId: string, @Query() query: StakeholderReportRequestDto): Promise<SayDoReport> {
-    await this.consistency.waitForReadModels(query.waitForPosition);
-    const asOf = new Date(query.date ?? Date.now()).toISOString();
-    const report = await this.queries.execute(new StakeholderReportQuery(stakeholderId, asOf));
+    await this.consistency.waitForReadModels(positionToWaitFor(query));
+    const report = await this.queries.execute(new StakeholderReportQuery(stakeholderId, query));
     if (!report) throw problems.notFound(`no stakeholder ${stakeholderId}`);
-    return report;
+    return withContentHash(report);
   }
 }

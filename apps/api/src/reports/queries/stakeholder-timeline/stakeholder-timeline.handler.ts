@@ -2,19 +2,21 @@ import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { buildTimeline } from '@saydo/domain';
 import { StakeholderEntity } from '@saydo/read-models';
 import { DataSource } from 'typeorm';
+import { momentEvents } from '../moment-events';
+import { momentFields, resolveMoment } from '../report-moment';
 import { inReadModelSnapshot } from '../read-model-snapshot';
-import { readReportEvents } from '../report-events.reader';
 import { StakeholderTimelineQuery } from './stakeholder-timeline.query';
 
 @QueryHandler(StakeholderTimelineQuery)
 export class StakeholderTimelineHandler implements IQueryHandler<StakeholderTimelineQuery> {
   constructor(private readonly dataSource: DataSource) {}
 
-  execute({ stakeholderId }: StakeholderTimelineQuery) {
-    return inReadModelSnapshot(this.dataSource, async (manager, position) => {
+  execute({ stakeholderId, time }: StakeholderTimelineQuery) {
+    return inReadModelSnapshot(this.dataSource, async (manager, readModelPosition) => {
       if (!(await manager.exists(StakeholderEntity, { where: { id: stakeholderId } }))) return null;
-      const events = (await readReportEvents(manager, stakeholderId, position)).filter((e) => e.subjects.includes(stakeholderId));
-      return { stakeholderId, position, entries: buildTimeline(events) };
+      const moment = await resolveMoment(manager, readModelPosition, time);
+      const events = (await momentEvents(manager, stakeholderId, moment)).filter((e) => e.subjects.includes(stakeholderId));
+      return { stakeholderId, position: moment.position, ...momentFields(moment), entries: buildTimeline(events) };
     });
   }
 }

@@ -3,7 +3,8 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import { problems } from '../../../problems/problem';
 import { ReadConsistency } from '../../../shared/read-consistency';
-import { ReadQueryDto } from '../../../shared/read-query.dto';
+import { positionToWaitFor, StakeholderReportRequestDto } from '../stakeholder-report/stakeholder-report.request.dto';
+import { withContentHash } from '../../dto/with-content-hash';
 import { ApiReportResponse } from '../../dto/report-documentation';
 import { StakeholderTimelineQuery } from './stakeholder-timeline.query';
 
@@ -20,10 +21,10 @@ export class StakeholderTimelineHttpController {
     stakeholderId: { type: 'string' },
     entries: { type: 'array', items: { type: 'object' } },
   })
-  async timeline(@Param('stakeholderId') stakeholderId: string, @Query() query: ReadQueryDto): Promise<object> {
-    await this.consistency.waitForReadModels(query.waitForPosition);
-    const timeline = await this.queries.execute(new StakeholderTimelineQuery(stakeholderId));
+  async timeline(@Param('stakeholderId') stakeholderId: string, @Query() query: StakeholderReportRequestDto): Promise<object> {
+    await this.consistency.waitForReadModels(positionToWaitFor(query));
+    const timeline = await this.queries.execute(new StakeholderTimelineQuery(stakeholderId, query));
     if (!timeline) throw problems.notFound(`no stakeholder ${stakeholderId}`);
-    return timeline;
+    return withContentHash(timeline);
   }
 }

@@ -1,23 +1,25 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { buildSayDoReport, compareOnTopic, SayDoReport } from '@saydo/domain';
 import { DataSource } from 'typeorm';
+import { momentEvents } from '../moment-events';
 import { stakeholdersCommittedOn } from '../owners';
+import { momentFields, resolveMoment } from '../report-moment';
 import { inReadModelSnapshot } from '../read-model-snapshot';
-import { readReportEvents } from '../report-events.reader';
 import { TopicComparisonQuery } from './topic-comparison.query';
 
 @QueryHandler(TopicComparisonQuery)
 export class TopicComparisonHandler implements IQueryHandler<TopicComparisonQuery> {
   constructor(private readonly dataSource: DataSource) {}
 
-  execute({ topic, asOf }: TopicComparisonQuery) {
-    return inReadModelSnapshot(this.dataSource, async (manager, position) => {
+  execute({ topic, time }: TopicComparisonQuery) {
+    return inReadModelSnapshot(this.dataSource, async (manager, readModelPosition) => {
+      const moment = await resolveMoment(manager, readModelPosition, time);
       const reports: SayDoReport[] = [];
       for (const stakeholderId of await stakeholdersCommittedOn(manager, topic)) {
-        const report = buildSayDoReport(stakeholderId, await readReportEvents(manager, stakeholderId, position), asOf, position);
+        const report = buildSayDoReport(stakeholderId, await momentEvents(manager, stakeholderId, moment), moment.judgedAt, moment.position);
         if (report) reports.push(report);
       }
-      return compareOnTopic(topic, reports, asOf, position);
+      return { ...compareOnTopic(topic, reports, moment.judgedAt, moment.position), ...momentFields(moment) };
     });
   }
 }

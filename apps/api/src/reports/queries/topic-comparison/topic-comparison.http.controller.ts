@@ -5,7 +5,8 @@ import { isSlug, TopicComparison } from '@saydo/domain';
 import { problems } from '../../../problems/problem';
 import { ReadConsistency } from '../../../shared/read-consistency';
 import { ApiReportResponse } from '../../dto/report-documentation';
-import { StakeholderReportRequestDto } from '../stakeholder-report/stakeholder-report.request.dto';
+import { positionToWaitFor, StakeholderReportRequestDto } from '../stakeholder-report/stakeholder-report.request.dto';
+import { withContentHash } from '../../dto/with-content-hash';
 import { TopicComparisonQuery } from './topic-comparison.query';
 
 @ApiTags('reports')
@@ -23,7 +24,7 @@ export class TopicComparisonHttpController {
   })
   async compare(@Param('topic') topic: string, @Query() query: StakeholderReportRequestDto): Promise<TopicComparison> {
     if (!isSlug(topic)) throw problems.validation([{ field: 'topic', message: 'topic must be a slug: lowercase letters, digits and dashes' }]);
-    await this.consistency.waitForReadModels(query.waitForPosition);
-    return this.queries.execute(new TopicComparisonQuery(topic, new Date(query.date ?? Date.now()).toISOString()));
+    await this.consistency.waitForReadModels(positionToWaitFor(query));
+    return withContentHash(await this.queries.execute(new TopicComparisonQuery(topic, query)));
   }
 }
