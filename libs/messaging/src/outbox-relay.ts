@@ -56,7 +56,8 @@ export class OutboxRelay {
       const batch = await this.unpublished();
       if (batch.length === 0) return sent;
       await this.publisher.publish(batch);
-      await this.pool.query('UPDATE outbox SET published_at = now() WHERE position = ANY($1::bigint[])', [batch.map((e) => e.position)]);
+      // Positions are dense, so a batch is one contiguous range.
+      await this.pool.query('UPDATE outbox SET published_at = now() WHERE position BETWEEN $1 AND $2', [batch[0].position, batch[batch.length - 1].position]);
       this.options.onPublished?.(batch);
       sent += batch.length;
       if (batch.length < this.options.batchSize) return sent;
