@@ -33,7 +33,8 @@ export class KafkaProjector {
     private readonly applier: ProjectionApplier,
     private readonly options: KafkaProjectorOptions,
   ) {
-    this.consumer = kafka.consumer({ groupId: settings.projectorGroup, allowAutoTopicCreation: false, sessionTimeout: 30_000, heartbeatInterval: 3_000 });
+    const sessionTimeout = settings.sessionTimeoutMs ?? 10_000;
+    this.consumer = kafka.consumer({ groupId: settings.projectorGroup, allowAutoTopicCreation: false, sessionTimeout, heartbeatInterval: Math.floor(sessionTimeout / 10) });
   }
 
   async start(): Promise<void> {

@@ -7,6 +7,8 @@ export interface KafkaSettings {
   topic: string;
   partitions: number;
   projectorGroup: string;
+  /** Consumer session timeout; heartbeats go at a tenth of it. */
+  sessionTimeoutMs?: number;
 }
 
 export function kafkaSettings(config: AppConfig): KafkaSettings | null {
@@ -17,6 +19,7 @@ export function kafkaSettings(config: AppConfig): KafkaSettings | null {
     topic: config.KAFKA_TOPIC,
     partitions: config.KAFKA_PARTITIONS,
     projectorGroup: config.KAFKA_PROJECTOR_GROUP,
+    sessionTimeoutMs: config.KAFKA_SESSION_TIMEOUT_MS,
   };
 }
 

@@ -46,6 +46,9 @@ export class AppConfig {
 
   @IsString() KAFKA_PROJECTOR_GROUP = 'saydo-projector';
 
+  /** How long a dead projector keeps its partitions before the group reassigns them (broker minimum 6000). */
+  @Transform(toInt) @IsInt() @Min(6000) @Max(300000) KAFKA_SESSION_TIMEOUT_MS = 10000;
+
   /** In Kafka mode, also run the outbox relay / the projector inside the API process. */
   @Transform(toBool) @IsBoolean() RUN_OUTBOX_RELAY = true;
   @Transform(toBool) @IsBoolean() RUN_PROJECTOR = true;
