@@ -1,8 +1,9 @@
 import { actionDecider, AssessmentRelation, commitmentDecider, foldEvents, SaydoEvent } from '@saydo/domain';
-import { AppendedEvent, NewEvent, PostgresEventStore, StoredEvent } from '@saydo/event-store';
+import { AppendedEvent, NewEvent, PostgresEventStore, StoredEvent, withTransaction } from '@saydo/event-store';
 import { ALL_PROJECTIONS, ProjectionApplier, readModelPosition, StoreProjectionRunner } from '@saydo/read-models';
-import { Pool, PoolClient } from 'pg';
+import { Pool } from 'pg';
 import { newDomainEvent, sourceOf } from '../support/domain-events';
+import { dumpReadModels } from '../support/read-model-replay';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 import { stakeholderRegistered as stakeholderRegisteredEvent } from '../support/new-events';
 
@@ -12,7 +13,6 @@ import { stakeholderRegistered as stakeholderRegisteredEvent } from '../support/
  * together, that batch size does not matter, and that the started runner follows the log by itself.
  */
 
-const READ_MODEL_TABLES = ['rm_stakeholders', 'rm_commitments', 'rm_actions', 'rm_commitment_links', 'rm_timeline_entries'] as const;
 const PROJECTION_NAMES = ALL_PROJECTIONS.map((projection) => projection.name);
 
 // ---------------------------------------------------------------------------------------------
@@ -128,15 +128,6 @@ function runnerFor(db: TestDatabase, store: PostgresEventStore, options: { batch
   });
 }
 
-/** Every read-model table as the canonical JSON text of its rows, ordered by id: equal dumps are equal tables. */
-async function dumpReadModels(pool: Pool): Promise<Record<string, string[]>> {
-  const dump: Record<string, string[]> = {};
-  for (const table of READ_MODEL_TABLES) {
-    const { rows } = await pool.query<{ row: string }>(`SELECT to_jsonb(t)::text AS row FROM ${table} t ORDER BY id`);
-    dump[table] = rows.map((r) => r.row);
-  }
-  return dump;
-}
 
 async function checkpoints(pool: Pool): Promise<Record<string, number>> {
   const { rows } = await pool.query<{ name: string; position: string }>('SELECT name, position FROM projection_checkpoints ORDER BY name');
@@ -147,24 +138,9 @@ function allAt(position: number): Record<string, number> {
   return Object.fromEntries([...PROJECTION_NAMES].sort().map((name) => [name, position]));
 }
 
-/** BEGIN, work, COMMIT; ROLLBACK when the work throws (what the runner does around each batch). */
-async function inTransaction<T>(pool: Pool, work: (client: PoolClient) => Promise<T>): Promise<T> {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
-    const result = await work(client);
-    await client.query('COMMIT');
-    return result;
-  } catch (error) {
-    await client.query('ROLLBACK');
-    throw error;
-  } finally {
-    client.release();
-  }
-}
 
 async function applyInTransaction(db: TestDatabase, applier: ProjectionApplier, batch: readonly StoredEvent[]): Promise<number> {
-  return inTransaction(db.pool, (client) => applier.applyBatch(client, batch));
+  return withTransaction(db.pool, (client) => applier.applyBatch(client, batch));
 }
 
 /** Copies a log verbatim (positions, ids, recording times, hashes) into another database. */
@@ -394,7 +370,7 @@ describe('read-model projections on real PostgreSQL', () => {
 
     // when the transaction applying the judgements fails after applyBatch, before COMMIT
     let seenInside: { status: string; checkpoint: number } | undefined;
-    const attempt = inTransaction(db.pool, async (client) => {
+    const attempt = withTransaction(db.pool, async (client) => {
       await applier.applyBatch(client, judgements);
       const { rows } = await client.query(
         `SELECT (SELECT status FROM rm_commitments WHERE id = 'openai-redline-weapons') AS status,
