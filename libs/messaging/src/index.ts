@@ -7,3 +7,4 @@ export * from './partition-checkpoints';
 export * from './projection-watermark';
 export * from './kafka-projector';
 export * from './pipeline';
+export * from './kafka-replay';

@@ -6,3 +6,4 @@ export * from './projection/store-projection-runner';
 export * from './projection/projection-progress';
 export * from './projections/all-projections';
 export { linkId } from './projections/commitment-links.projection';
+export * from './rebuild';

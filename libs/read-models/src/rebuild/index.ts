@@ -1,0 +1,3 @@
+export * from './shadow-tables';
+export * from './rebuild-progress';
+export * from './projection-rebuild';
