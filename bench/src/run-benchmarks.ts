@@ -11,6 +11,7 @@ import { benchmarkEmbeddedLag, benchmarkKafkaLag, LagBenchmarkOptions } from './
 import { createRawEventsTable, RAW_UNNEST_TABLE, RAW_VALUES_TABLE } from './raw-events-table';
 import { benchmarkRelay } from './relay-benchmark';
 import { benchmarkReplay } from './replay-benchmark';
+import { benchmarkVerify } from './verify-benchmark';
 import { writeResults } from './results-file';
 import { resultsTable } from './results-table';
 import { SaydoWorkload } from './saydo-workload';
@@ -20,7 +21,7 @@ import { timed } from './stopwatch';
  * Sizes can be scaled down for a quick check (BENCH_REPLAY_EVENTS=5000 BENCH_APPEND_EVENTS=2000
  * BENCH_RELAY_EVENTS=5000 BENCH_LAG_SECONDS=5); BENCH_KAFKA=off skips the Kafka benchmarks (and the broker).
  */
-const REPLAY_EVENTS = positiveInteger('BENCH_REPLAY_EVENTS', 100_000);
+const REPLAY_EVENTS = positiveInteger('BENCH_REPLAY_EVENTS', 1_000_000);
 const APPEND_EVENTS = positiveInteger('BENCH_APPEND_EVENTS', 20_000);
 const APPEND_BATCH_SIZES = [100, 1_000];
 const KAFKA = process.env.BENCH_KAFKA !== 'off';
@@ -70,6 +71,9 @@ async function main(): Promise<void> {
       log(`appending ${REPLAY_EVENTS} events for the replay, then replaying them...`);
       const replay = await benchmarkReplay(db.dataSource, db.pool, store, workload, { events: REPLAY_EVENTS, batchSize: 1_000, principal: PRINCIPAL });
       log(`replay: ${replay.seconds.toFixed(2)} s`);
+      log(`verifying the hash chain over ${REPLAY_EVENTS} events...`);
+      const verify = await benchmarkVerify(db.pool, REPLAY_EVENTS);
+      log(`verify: ${verify.seconds.toFixed(2)} s`);
 
       await createRawEventsTable(db.pool, RAW_UNNEST_TABLE);
       await createRawEventsTable(db.pool, RAW_VALUES_TABLE);
@@ -79,7 +83,7 @@ async function main(): Promise<void> {
         appends.push(await benchmarkAppend(db.pool, store, workload, { batchSize, batches: Math.ceil(APPEND_EVENTS / batchSize), principal: PRINCIPAL }));
         log(`append ${batchSize}/batch: ${appends[appends.length - 1].seconds.toFixed(2)} s`);
       }
-      const results = [...appends, replay];
+      const results = [...appends, replay, verify];
       if (broker) {
         log(`relaying ${RELAY_EVENTS} events to Kafka (OutboxRelay.publishPending and a raw kafkajs producer, ${RELAY_BATCH_SIZE}/batch)...`);
         const relay = await benchmarkRelay(db.pool, store, workload, {
