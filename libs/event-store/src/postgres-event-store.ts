@@ -137,11 +137,14 @@ export class PostgresEventStore {
   }
 
   private async currentVersions(client: PoolClient, streamIds: readonly string[]): Promise<Map<string, number>> {
-    const { rows } = await client.query<{ stream_id: string; version: number }>(
-      'SELECT stream_id, max(stream_version) AS version FROM events WHERE stream_id = ANY($1::text[]) GROUP BY stream_id',
+    // One index probe per stream (the unique (stream_id, stream_version) index, newest first), whatever
+    // the table statistics say: a GROUP BY over ANY($1) may be planned as a scan of the whole log.
+    const { rows } = await client.query<{ stream_id: string; version: number | null }>(
+      `SELECT s.stream_id, (SELECT e.stream_version FROM events e WHERE e.stream_id = s.stream_id ORDER BY e.stream_version DESC LIMIT 1) AS version
+       FROM unnest($1::text[]) AS s(stream_id)`,
       [streamIds],
     );
-    return new Map(rows.map((row) => [row.stream_id, row.version]));
+    return new Map(rows.filter((row) => row.version !== null).map((row) => [row.stream_id, row.version as number]));
   }
 
   /** Assigns positions, stream versions, the recording time and the chained hashes. */
