@@ -1,4 +1,4 @@
-import { AppendedEvent, NewEvent, StoredEvent } from '@saydo/event-store';
+import { AppendedEvent, NewEvent, sealEvent, StoredEvent } from '@saydo/event-store';
 import { Pool } from 'pg';
 
 /**
@@ -23,20 +23,7 @@ export async function createRawEventsTable(pool: Pool, table: string): Promise<v
 /** The full rows the store wrote, rebuilt from what was submitted and what append returned. */
 export function storedRows(events: readonly NewEvent[], appended: readonly AppendedEvent[], principal: string): StoredEvent[] {
   return events.map((event, i) => ({
-    position: appended[i].position,
-    streamId: event.streamId,
-    streamVersion: appended[i].streamVersion,
-    eventId: event.eventId,
-    type: event.type,
-    schemaVersion: event.schemaVersion,
-    data: event.data,
-    metadata: event.metadata,
-    occurredAt: event.occurredAt.value,
-    occurredPrecision: event.occurredAt.precision,
-    occurredFrom: event.occurredAt.start,
-    occurredUntil: event.occurredAt.end,
-    recordedAt: appended[i].recordedAt,
-    principal,
+    ...sealEvent(event, { position: appended[i].position, streamVersion: appended[i].streamVersion, recordedAt: appended[i].recordedAt, principal }),
     hash: appended[i].hash,
   }));
 }

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { ImportRefusedError, importLog, PostgresEventStore, verifyStoredChain } from '@saydo/event-store';
-import { loadConfig, openDatabase, poolOf, resolveDatabase } from '@saydo/platform';
+import { loadConfig, openDatabase, poolOf, resolveDatabase, runCommand } from '@saydo/platform';
 
 const USAGE = `usage: npm run audit -- <command>
   verify [--from N] [--to N] [--anchor POSITION:HASH]   recompute the hash chain; exit 1 at the first break
@@ -76,10 +76,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error) => {
-    process.stderr.write(`audit failed: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exit(1);
-  },
-);
+runCommand('audit', main);

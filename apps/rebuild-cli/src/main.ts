@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { PostgresEventStore } from '@saydo/event-store';
 import { createKafka, kafkaSettings, replayTopic } from '@saydo/messaging';
 import { ALL_PROJECTIONS, formatProgress, ProjectionRebuild, RebuildNotCoveredError } from '@saydo/read-models';
-import { loadConfig, openDatabase, poolOf, resolveDatabase } from '@saydo/platform';
+import { loadConfig, openDatabase, poolOf, resolveDatabase, runCommand } from '@saydo/platform';
 
 const USAGE = `usage: npm run rebuild -- <projection|all> [--from-kafka] [--dry-run] [--fresh] [--batch-size N]
   Rebuilds read models from position 0 into shadow tables (<table>_rebuild) while the live
@@ -89,10 +89,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error) => {
-    process.stderr.write(`\nrebuild failed: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exit(1);
-  },
-);
+runCommand('rebuild', main);

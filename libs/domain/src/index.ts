@@ -1,6 +1,5 @@
 export * from './shared/decider';
 export * from './shared/domain-error';
-export * from './shared/domain-event';
 export * from './shared/partial-date';
 export * from './shared/slug';
 export * from './shared/source';

@@ -4,7 +4,7 @@ import { EVENT_COLUMNS, EventRow, toStoredEvent } from './event-row';
 import { IdempotencyKeyReusedError, WrongExpectedVersionError } from './event-store.errors';
 import { chainHash, GENESIS_HASH } from './hash-chain';
 import { withTransaction } from './transaction';
-import { AppendedEvent, NewEvent, StoredEvent } from './stored-event';
+import { AppendedEvent, NewEvent, sealEvent, StoredEvent } from './stored-event';
 
 /**
  * All appends take this transaction-scoped advisory lock. The hash chain needs the previous
@@ -162,22 +162,7 @@ export class PostgresEventStore {
       const streamVersion = (versions.get(event.streamId) ?? 0) + 1;
       versions.set(event.streamId, streamVersion);
       position += 1;
-      const sealed = {
-        position,
-        streamId: event.streamId,
-        streamVersion,
-        eventId: event.eventId,
-        type: event.type,
-        schemaVersion: event.schemaVersion,
-        data: event.data,
-        metadata: event.metadata,
-        occurredAt: event.occurredAt.value,
-        occurredPrecision: event.occurredAt.precision,
-        occurredFrom: event.occurredAt.start,
-        occurredUntil: event.occurredAt.end,
-        recordedAt,
-        principal,
-      };
+      const sealed = sealEvent(event, { position, streamVersion, recordedAt, principal });
       const hash = chainHash(previousHash, sealed);
       previousHash = hash;
       return { ...sealed, hash };

@@ -48,3 +48,23 @@ export interface AppendedEvent {
   recordedAt: string;
   hash: string;
 }
+
+/** A new event with what the store assigns at append time; the one place that maps the fields. */
+export function sealEvent(event: NewEvent, seal: { position: number; streamVersion: number; recordedAt: string; principal: string }): Omit<StoredEvent, 'hash'> {
+  return {
+    position: seal.position,
+    streamId: event.streamId,
+    streamVersion: seal.streamVersion,
+    eventId: event.eventId,
+    type: event.type,
+    schemaVersion: event.schemaVersion,
+    data: event.data,
+    metadata: event.metadata,
+    occurredAt: event.occurredAt.value,
+    occurredPrecision: event.occurredAt.precision,
+    occurredFrom: event.occurredAt.start,
+    occurredUntil: event.occurredAt.end,
+    recordedAt: seal.recordedAt,
+    principal: seal.principal,
+  };
+}

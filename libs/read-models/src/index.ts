@@ -5,5 +5,4 @@ export * from './projection/projection-applier';
 export * from './projection/store-projection-runner';
 export * from './projection/projection-progress';
 export * from './projections/all-projections';
-export { linkId } from './projections/commitment-links.projection';
 export * from './rebuild';

@@ -23,10 +23,6 @@ export interface SaydoEvent {
   data: Record<string, unknown>;
 }
 
-export function isSaydoEventType(type: string): boolean {
-  return BY_TYPE.has(type);
-}
-
 export function eventDefinition(type: string): AnyEventDefinition {
   const definition = BY_TYPE.get(type);
   if (!definition) throw new RangeError(`unknown event type ${type}`);

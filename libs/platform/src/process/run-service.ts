@@ -24,3 +24,14 @@ export function runService(name: string, start: () => Promise<{ stop(): Promise<
       process.exit(1);
     });
 }
+
+/** Runs a one-shot command and exits with its code; an unexpected failure prints its message and exits 1. */
+export function runCommand(name: string, command: () => Promise<number>): void {
+  command().then(
+    (code) => process.exit(code),
+    (error) => {
+      process.stderr.write(`\n${name} failed: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.exit(1);
+    },
+  );
+}
