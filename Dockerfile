@@ -11,9 +11,7 @@ WORKDIR /app
 ENV npm_config_update_notifier=false npm_config_fund=false npm_config_audit=false
 
 COPY package.json package-lock.json ./
-# The lock file is written on a registry that serves one platform's optional binaries only, so
-# `npm ci` may refuse it elsewhere; `npm install` then installs the same pinned versions (as .ci/run does).
-RUN npm ci || npm install
+RUN npm ci
 
 COPY tsconfig.json tsconfig.build.json nest-cli.json ./
 COPY apps ./apps

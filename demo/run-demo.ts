@@ -1,8 +1,10 @@
 import { relative } from 'node:path';
-import { loadDataset } from './dataset';
+import { Dataset, loadDataset } from './dataset';
 import { DemoStateFile } from './demo-state';
 import { embeddedSettings, isOurApi, REPO_ROOT, startEmbedded, stopEmbedded } from './embedded-instance';
+import { isLocale, Locale } from '../apps/api/src/pages/i18n/locale';
 import { printHeadlines } from './headlines';
+import { loadEventByEvent } from './load-events';
 import { ApiResponse, describeProblem, problemSlug, SaydoClient } from './saydo-client';
 
 /**
@@ -10,6 +12,7 @@ import { ApiResponse, describeProblem, problemSlug, SaydoClient } from './saydo-
  *
  *   npm run demo                 SAYDO_URL (default http://localhost:3000), or an embedded instance it starts
  *   npm run demo -- stop         stops the embedded instance the demo started
+ *   npm run demo -- --lang fr    the headlines in French (the pages' French catalogue), with links to the French pages
  *
  * Keys: SAYDO_API_KEY (an editor key) is used as is; otherwise SAYDO_ADMIN_KEY (or the key the demo
  * generated for its own instance) creates an editor key, remembered for the next runs.
@@ -34,7 +37,7 @@ async function main(): Promise<void> {
     editorKey = { key: await createEditorKey(client, stateFile), source: 'created' };
     response = await postBatch(client, dataset.events, dataset.idempotencyKey, editorKey.key);
   }
-  const position = await outcome(response, dataset.events.length, dataset.idempotencyKey, client, editorKey.source);
+  const position = response.status === 409 ? await loadWhatIsMissing(client, dataset, editorKey.key, response) : outcome(response, dataset.events.length, dataset.idempotencyKey);
   if (position === null) {
     process.exitCode = 1;
     return;
@@ -42,8 +45,7 @@ async function main(): Promise<void> {
 
   await waitForReadModels(client, position);
   printWhereToRead(client);
-  console.log('\nHeadlines');
-  await printHeadlines(client, position);
+  await printHeadlines(client, position, languageAsked(process.argv.slice(2)));
 
   const embedded = stateFile.read().embedded;
   if (embedded && embedded.url === client.baseUrl) {
@@ -51,6 +53,16 @@ async function main(): Promise<void> {
     console.log(`\nThe embedded instance keeps running (pid ${embedded.pid}, log ${relative(process.cwd(), embedded.log)}).`);
     console.log(`Stop it with: npm run demo -- stop   (or: kill ${embedded.pid}); then delete its data with: rm -rf ${dir}`);
   }
+}
+
+/** `--lang fr` or `--lang=fr`; English otherwise (an unknown language is said, not silently ignored). */
+function languageAsked(args: string[]): Locale {
+  const index = args.findIndex((arg) => arg === '--lang' || arg.startsWith('--lang='));
+  if (index < 0) return 'en';
+  const value = args[index].includes('=') ? args[index].split('=')[1] : args[index + 1];
+  if (isLocale(value)) return value;
+  console.log(`The pages speak en and fr, not ${JSON.stringify(value ?? '')}: headlines in English.`);
+  return 'en';
 }
 
 /** SAYDO_URL when it answers; with no URL given, the default, else the demo's own embedded instance. */
@@ -105,7 +117,7 @@ function postBatch(client: SaydoClient, events: object[], idempotencyKey: string
 }
 
 /** The last log position of the dataset, or null after explaining why nothing was loaded. */
-async function outcome(response: ApiResponse, count: number, idempotencyKey: string, client: SaydoClient, keySource: EditorKey['source']): Promise<number | null> {
+function outcome(response: ApiResponse, count: number, idempotencyKey: string): number | null {
   if (response.status === 201) {
     const appended = response.body.events as Array<{ position: number }>;
     const [first, last] = [appended[0].position, appended[appended.length - 1].position];
@@ -119,20 +131,35 @@ async function outcome(response: ApiResponse, count: number, idempotencyKey: str
   const slug = problemSlug(response);
   if (slug === 'idempotency-key-reused') {
     console.error(`This instance already took a batch under ${idempotencyKey.slice(0, 36)}… with a different body: the data differs from what was loaded then. Nothing was appended.`);
-  } else if (response.status === 409 || response.status === 422) {
+  } else if (response.status === 422) {
     console.error(`The instance refused the batch, nothing was appended: ${describeProblem(response)}`);
-    if (response.status === 409 && keySource !== 'SAYDO_API_KEY') {
-      console.error('Part of the founding case seems to be there already (loaded with another key, or from an earlier version of the file). The log is append-only:');
-      console.error('to load this version, use an empty instance (npm run demo -- stop, then delete its data directory).');
-    }
-    const head = await client.get('/v1/events?limit=1');
-    if (head.status === 200) console.error(`The instance's log is at position ${head.body.head}.`);
   } else if (response.status === 403) {
     console.error(`The key cannot record the batch (judgements need the editor role): ${describeProblem(response)}`);
   } else {
     console.error(`The batch was refused: ${describeProblem(response)}`);
   }
   return null;
+}
+
+/**
+ * The batch met facts the instance holds already (the README walk-through's `openai`, an earlier version
+ * of the file...): loads the founding case event by event, keeping what is there and saying what was refused.
+ * Returns the log's head to read at, or null when nothing could be loaded.
+ */
+async function loadWhatIsMissing(client: SaydoClient, dataset: Dataset, apiKey: string, conflict: ApiResponse): Promise<number | null> {
+  console.log(`Part of the founding case is on this instance already (${describeProblem(conflict)}).`);
+  console.log('Loading it event by event instead, keeping what is there:');
+  const report = await loadEventByEvent(client, dataset.events, dataset.idempotencyKey, apiKey);
+  if (report.fatal) {
+    console.error(`The instance stopped the load: ${describeProblem(report.fatal)}`);
+    return null;
+  }
+  console.log(`  ${report.appended} recorded now, ${report.replayed} recorded by an earlier run of the demo, ${report.alreadyThere.length} there already, ${report.refused.length} refused.`);
+  for (const line of report.alreadyThere) console.log(`  there already: ${line}`);
+  for (const line of report.refused) console.log(`  not recorded (the instance's own history stands): ${line}`);
+  const head = await client.get('/v1/events?limit=1');
+  if (head.status !== 200) throw new Error(`could not read the log's head: ${describeProblem(head)}`);
+  return Number(head.body.head);
 }
 
 async function waitForReadModels(client: SaydoClient, position: number): Promise<void> {
@@ -142,18 +169,19 @@ async function waitForReadModels(client: SaydoClient, position: number): Promise
 
 function printWhereToRead(client: SaydoClient): void {
   const rows: Array<[string, string]> = [
-    ['OpenAI report', '/v1/stakeholders/openai/report'],
-    ['Anthropic report', '/v1/stakeholders/anthropic/report'],
-    ['Department of War', '/v1/stakeholders/us-dod/report'],
-    ['OpenAI timeline', '/v1/stakeholders/openai/timeline'],
-    ['Surveillance, side by side', '/v1/topics/surveillance/comparison'],
-    ['Autonomous weapons', '/v1/topics/autonomous-weapons/comparison'],
-    ['Dossier of a red line', '/v1/commitments/openai-no-domestic-surveillance'],
-    ['The whole log', '/v1/events?after=0&limit=100'],
-    ['OpenAPI', '/docs'],
+    ['Start here', '/'],
+    ['OpenAI', '/stakeholders/openai'],
+    ['Anthropic', '/stakeholders/anthropic'],
+    ['Department of War', '/stakeholders/us-dod'],
+    ['OpenAI, year by year', '/stakeholders/openai/timeline'],
+    ['Surveillance, side by side', '/topics/surveillance'],
+    ['Autonomous weapons', '/topics/autonomous-weapons'],
+    ['Dossier of a red line', '/commitments/openai-no-domestic-surveillance'],
+    ['En français', '/?lang=fr'],
   ];
-  console.log('\nRead the reports');
+  console.log('\nRead it in a browser');
   for (const [label, path] of rows) console.log(`  ${label.padEnd(27)} ${client.url(path)}`);
+  console.log(`  (the same as JSON: ${client.url('/docs')}; every page links its JSON, CSV and Atom feed)`);
 }
 
 main().catch((error: unknown) => {

@@ -1,4 +1,4 @@
-/** One line of the results table, and one entry of bench/results/latest.json. */
+/** One line of the results table, and one entry of a results file under bench/results/. */
 export interface BenchResult {
   benchmark: string;
   events: number;

@@ -11,6 +11,7 @@ import { runSteadyLoad, SteadyLoadResult } from './steady-load';
 import { SaydoWorkload } from './saydo-workload';
 import { timed } from './stopwatch';
 import { VisibilityProbe } from './visibility-probe';
+import { withTimeout } from './with-timeout';
 
 export interface LagBenchmarkOptions {
   /** The bench database: its URL (each component gets a pool of its own, as separate processes would) and data source (entity metadata). */
@@ -256,13 +257,4 @@ function lagResult(
       `pipeline: ${String(details.pipeline)}`,
     ],
   };
-}
-
-async function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  try {
-    return await Promise.race([promise, new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what} within ${ms} ms`)), ms)))]);
-  } finally {
-    clearTimeout(timer);
-  }
 }

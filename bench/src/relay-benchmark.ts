@@ -1,5 +1,5 @@
-import { PostgresEventStore, StoredEvent } from '@saydo/event-store';
-import { KafkaEventPublisher, OutboxRelay, toKafkaMessage } from '@saydo/messaging';
+import { PostgresEventStore } from '@saydo/event-store';
+import { KafkaEventPublisher, OutboxRelay, OutgoingMessage, toKafkaMessage } from '@saydo/messaging';
 import { CompressionTypes, Message, Partitioners, Producer } from 'kafkajs';
 import { Pool } from 'pg';
 import { BenchResult, latencySummary, rate, round } from './bench-result';
@@ -18,12 +18,12 @@ export interface RelayBenchmarkOptions {
   log: (message: string) => void;
 }
 
-/** KafkaEventPublisher, timing how long the relay waits in publish() (message building + send + acks). */
+/** KafkaEventPublisher, timing how long the relay waits in publishMessages() (send + acks). */
 class TimedPublisher extends KafkaEventPublisher {
   seconds = 0;
 
-  override async publish(events: readonly StoredEvent[]): Promise<void> {
-    const run = await timed(() => super.publish(events));
+  override async publishMessages(outgoing: readonly OutgoingMessage[], traceparents?: ReadonlyMap<number, string>): Promise<void> {
+    const run = await timed(() => super.publishMessages(outgoing, traceparents));
     this.seconds += run.seconds;
   }
 }
@@ -64,6 +64,9 @@ export async function benchmarkRelay(pool: Pool, store: PostgresEventStore, work
   const rawBatchLatencies: number[] = [];
   let relaySeconds = 0;
   let rawSeconds = 0;
+  // This process's CPU while each lane runs (the broker's and PostgreSQL's are not counted).
+  let relayCpuSeconds = 0;
+  let rawCpuSeconds = 0;
   let messageBuildSeconds = 0;
   let payloadBytes = 0;
   let appendSeconds = 0;
@@ -92,17 +95,21 @@ export async function benchmarkRelay(pool: Pool, store: PostgresEventStore, work
         relay: async () => {
           relayBatchEnds.length = 0;
           const start = performance.now();
+          const cpu = process.cpuUsage();
           const run = await timed(() => relay.publishPending());
+          relayCpuSeconds += cpuSecondsSince(cpu);
           if (run.result !== size) throw new Error(`the relay published ${run.result} events, expected ${size}`);
           relaySeconds += run.seconds;
           relayBatchEnds.forEach((end, i) => relayBatchLatencies.push((end - (i === 0 ? start : relayBatchEnds[i - 1])) / 1000));
         },
         raw: async () => {
+          const cpu = process.cpuUsage();
           for (const messages of batches) {
             const send = await timed(() => producer.send({ topic: rawSettings.topic, acks: -1, compression: CompressionTypes.None, messages }));
             rawBatchLatencies.push(send.seconds);
             rawSeconds += send.seconds;
           }
+          rawCpuSeconds += cpuSecondsSince(cpu);
         },
       };
       for (const lane of rounds % 2 === 0 ? (['relay', 'raw'] as const) : (['raw', 'relay'] as const)) await lanes[lane]();
@@ -140,13 +147,16 @@ export async function benchmarkRelay(pool: Pool, store: PostgresEventStore, work
         rawBatchLatency: rawP,
         relaySecondsInPublish: round(sendSeconds, 3),
         relaySecondsInPostgres: round(postgresSeconds, 3),
+        relayCpuSeconds: round(relayCpuSeconds, 3),
+        rawCpuSeconds: round(rawCpuSeconds, 3),
         messageBuildCpuSeconds: round(messageBuildSeconds, 3),
         messagesPerPartition: relayed.perPartition,
         setup: { note: 'untimed: events appended through the store in 1,000-event batches before each round', seconds: round(appendSeconds, 2) },
       },
       notes: [
         `per batch: relay cycle (read outbox, send, mark published) p50 ${relayP.p50Ms} ms, p99 ${relayP.p99Ms} ms; raw send p50 ${rawP.p50Ms} ms, p99 ${rawP.p99Ms} ms`,
-        `relay time split: ${sendSeconds.toFixed(2)} s in KafkaEventPublisher.publish (incl. building messages), ${postgresSeconds.toFixed(2)} s in PostgreSQL (outbox read + UPDATE published_at)`,
+        `relay time split: ${sendSeconds.toFixed(2)} s in KafkaEventPublisher.publishMessages (send + acks), ${postgresSeconds.toFixed(2)} s in PostgreSQL (outbox read and message building + UPDATE published_at)`,
+        `this process's CPU: relay lane ${relayCpuSeconds.toFixed(2)} s, raw lane ${rawCpuSeconds.toFixed(2)} s`,
         `building the messages (toKafkaMessage, ${Math.round(payloadBytes / events)} bytes/event) alone: ${messageBuildSeconds.toFixed(2)} s CPU, not in the raw lane's time`,
         `${rounds} rounds of ${roundEvents.toLocaleString('en-US')} events, lanes alternating first; messages per partition ${relayed.perPartition.join('/')}`,
       ],
@@ -156,6 +166,11 @@ export async function benchmarkRelay(pool: Pool, store: PostgresEventStore, work
     await publisher.disconnect().catch(() => undefined);
     await deleteTopics(admin, [relaySettings.topic, rawSettings.topic]).catch((error) => log(`could not delete the relay topics: ${String(error)}`));
   }
+}
+
+function cpuSecondsSince(start: NodeJS.CpuUsage): number {
+  const { user, system } = process.cpuUsage(start);
+  return (user + system) / 1e6;
 }
 
 function chunk<T>(items: readonly T[], size: number): T[][] {

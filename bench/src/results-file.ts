@@ -13,10 +13,21 @@ export function repositoryRoot(): string {
   return dir;
 }
 
-/** Writes the run as JSON to bench/results/latest.json; returns the path. */
-export async function writeResults(report: unknown): Promise<string> {
-  const path = resolve(repositoryRoot(), 'bench', 'results', 'latest.json');
-  await mkdir(dirname(path), { recursive: true });
-  await writeFile(path, `${JSON.stringify(report, null, 2)}\n`);
-  return path;
+/**
+ * Writes the run as JSON to bench/results/<UTC date and time>-<mode>.json, never over another
+ * run's file (a suffix is added if the name is taken); returns the path.
+ */
+export async function writeResults(report: unknown, mode: string, at = new Date()): Promise<string> {
+  const dir = resolve(repositoryRoot(), 'bench', 'results');
+  await mkdir(dir, { recursive: true });
+  const stamp = at.toISOString().replace(/\.\d+Z$/, 'Z').replace(/:/g, '-');
+  for (let attempt = 0; ; attempt++) {
+    const path = join(dir, `${stamp}-${mode}${attempt ? `-${attempt}` : ''}.json`);
+    try {
+      await writeFile(path, `${JSON.stringify(report, null, 2)}\n`, { flag: 'wx' });
+      return path;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+  }
 }

@@ -37,6 +37,42 @@ describe('audits through the API and the CLI', () => {
     expect(wrongAnchor.firstBreak).toMatchObject({ reason: 'anchor-mismatch', position: 5 });
   });
 
+  it('refuses an anchor the checked range would not reach, instead of calling nothing checked valid', async () => {
+    const anyHash = 'c'.repeat(64);
+    for (const [query, field] of [
+      [`from=3&anchorPosition=1&anchorHash=${anyHash}`, 'anchorPosition'],
+      [`anchorPosition=2`, 'anchorHash'],
+      [`anchorHash=${anyHash}`, 'anchorPosition'],
+      [`to=4&anchorPosition=5&anchorHash=${anyHash}`, 'to'],
+    ]) {
+      const response = await get(`/v1/audit/verify?${query}`, keys.auditor);
+      expect(response.statusCode).toBe(400);
+      expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(response.json()).toMatchObject({ type: 'https://saydo.dev/problems/validation-failed', errors: [expect.objectContaining({ field })] });
+    }
+    const [third] = (await get('/v1/audit/export?after=2', keys.auditor)).body.trim().split('\n').map((line) => JSON.parse(line));
+    expect((await get(`/v1/audit/verify?from=3&anchorPosition=3&anchorHash=${third.hash}`, keys.auditor)).json()).toMatchObject({ valid: true, from: 3, to: 3, checked: 1 });
+  });
+
+  it('reports date bounds that no longer match occurredAt, though the hash does not cover them', async () => {
+    const client = await t.db.pool.connect();
+    const rewrite = async (sql: string) => {
+      await client.query('BEGIN');
+      await client.query('SET LOCAL session_replication_role = replica'); // around the append-only trigger, as a database owner could
+      await client.query(sql);
+      await client.query('COMMIT');
+    };
+    try {
+      await rewrite(`UPDATE events SET occurred_until = occurred_until + interval '1 month' WHERE position = 3`);
+      const verdict = (await get('/v1/audit/verify', keys.auditor)).json();
+      expect(verdict).toMatchObject({ valid: false, firstBreak: { position: 3, reason: 'derived-date-mismatch', field: 'occurredUntil', expected: '2026-04-01T00:00:00.000Z' } });
+    } finally {
+      await rewrite(`UPDATE events SET occurred_until = occurred_until - interval '1 month' WHERE position = 3`);
+      client.release();
+    }
+    expect((await get('/v1/audit/verify', keys.auditor)).json()).toMatchObject({ valid: true, checked: 5 });
+  });
+
   it('lists who submitted what', async () => {
     const [editorKey] = (await get('/v1/api-keys', ADMIN_KEY)).json().filter((k: { name: string }) => k.name === 'editor');
     const events = (await get(`/v1/audit/events?principal=api-key:${editorKey.id}`, keys.auditor)).json().events;
@@ -94,6 +130,24 @@ describe('audits through the API and the CLI', () => {
         const result = audit(empty.url, 'import', tampered);
         expect(result.status).toBe(1);
         expect(result.stderr).toMatch(/does not verify at position 3 \(hash-mismatch\)/);
+        expect((await empty.pool.query('SELECT count(*)::int AS n FROM events')).rows[0].n).toBe(0);
+      } finally {
+        await empty.drop();
+      }
+    });
+
+    it('refuses an export whose date bounds disagree with occurredAt, and imports nothing', async () => {
+      const lines = readFileSync(file, 'utf8').trim().split('\n');
+      const altered = JSON.parse(lines[3]);
+      altered.occurredFrom = '2020-01-01T00:00:00.000Z';
+      lines[3] = JSON.stringify(altered);
+      const tampered = `${file}.dates`;
+      writeFileSync(tampered, lines.join('\n'));
+      const empty = await createTestDatabase();
+      try {
+        const result = audit(empty.url, 'import', tampered);
+        expect(result.status).toBe(1);
+        expect(result.stderr).toMatch(/does not verify at position 4 \(derived-date-mismatch\)/);
         expect((await empty.pool.query('SELECT count(*)::int AS n FROM events')).rows[0].n).toBe(0);
       } finally {
         await empty.drop();

@@ -43,6 +43,8 @@ describe('writing facts through the API', () => {
       const listed = (await t.inject({ url: '/v1/api-keys', headers: { authorization: `Bearer ${ADMIN_KEY}` } })).json();
       expect(listed.find((k: { id: string }) => k.id === created.id)).toMatchObject({ name: 'temp', role: 'contributor', revokedAt: null });
       expect(JSON.stringify(listed)).not.toContain(created.key);
+      // Used once first, so the key is in the verified-key cache when it is revoked: revocation must evict it.
+      expect((await post('/v1/events', { ...registerOpenAi, data: { ...registerOpenAi.data, stakeholderId: 'before-revoke' } }, created.key)).statusCode).toBe(201);
       const revoked = await t.inject({ method: 'DELETE', url: `/v1/api-keys/${created.id}`, headers: { authorization: `Bearer ${ADMIN_KEY}` } });
       expect(revoked.statusCode).toBe(204);
       expect((await post('/v1/events', { ...registerOpenAi, data: { ...registerOpenAi.data, stakeholderId: 'after-revoke' } }, created.key)).statusCode).toBe(401);

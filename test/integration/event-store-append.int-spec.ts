@@ -1,4 +1,5 @@
-import { chainHash, GENESIS_HASH, IdempotencyKeyReusedError, PostgresEventStore, WrongExpectedVersionError } from '@saydo/event-store';
+import fc from 'fast-check';
+import { chainHash, GENESIS_HASH, IdempotencyKeyReusedError, PostgresEventStore, verifyStoredChain, WrongExpectedVersionError } from '@saydo/event-store';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 import { eventOn, stakeholderRegistered } from '../support/new-events';
 
@@ -70,6 +71,26 @@ describe('event store: append on real PostgreSQL', () => {
       previous = event.hash;
     }
     expect(log.length).toBeGreaterThan(5);
+  });
+
+  it('stores every field as sent, whatever characters stream ids, types, principals and data hold, and the chain verifies', async () => {
+    // PostgreSQL text holds no NUL; the rest (quotes, backslashes, braces, commas, NULL, dollar tags, any plane) must come back unchanged.
+    const text = fc.oneof(fc.string({ unit: 'binary', minLength: 1, maxLength: 12 }).map((s) => s.replace(/\u0000/g, '') || 'x'), fc.constantFrom('"', '\\', '{a,b}', 'NULL', '$q0$', "it's", '\\"'));
+    const data = fc.dictionary(text, fc.jsonValue({ maxDepth: 3 }).map((v) => JSON.parse(JSON.stringify(v).replace(/\\u0000/g, ''))));
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.record({ stream: text, type: text, data }), { minLength: 1, maxLength: 6 }), text, async (drawn, who) => {
+        const events = drawn.map((d) => ({ ...eventOn(`prop-${d.stream}`, d.type, d.data), metadata: { sources: [{ quote: d.type }], subjects: [d.stream] } }));
+        const streams = [...new Set(events.map((e) => e.streamId))];
+        const versions = await store.readStreams(streams);
+        const result = await store.append(events, { principal: who, expectedVersions: new Map(streams.map((id) => [id, versions.get(id)!.length])) });
+        const stored = await store.readAll(result.events[0].position - 1, events.length);
+        expect(stored.map((e) => ({ streamId: e.streamId, type: e.type, data: e.data, metadata: e.metadata, principal: e.principal, eventId: e.eventId, hash: e.hash }))).toEqual(
+          events.map((e, i) => ({ streamId: e.streamId, type: e.type, data: e.data, metadata: e.metadata, principal: who, eventId: e.eventId, hash: result.events[i].hash })),
+        );
+      }),
+      { numRuns: 60 },
+    );
+    expect((await verifyStoredChain(db.pool)).valid).toBe(true);
   });
 
   it('keeps events immutable: UPDATE, DELETE and TRUNCATE are refused by the database', async () => {

@@ -1,4 +1,4 @@
-import { chainHash, GENESIS_HASH, PostgresEventStore, StoredEvent, verifyStoredChain } from '@saydo/event-store';
+import { chainHash, GENESIS_HASH, ImportRefusedError, importLog, PostgresEventStore, StoredEvent, verifyStoredChain } from '@saydo/event-store';
 import { generateHistory } from '../support/history-generator';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 
@@ -79,4 +79,58 @@ describe('tamper evidence of the hash chain', () => {
     expect((await verifyStoredChain(db.pool, { anchor })).firstBreak).toMatchObject({ position: anchor.position, reason: 'anchor-mismatch', anchorHash: anchor.hash });
     expect(GENESIS_HASH).toMatch(/^0{64}$/);
   });
+
+  describe('date bounds derived from occurredAt (outside the hash, read by every asOf filter)', () => {
+    it('finds an occurred_from moved, at its position, naming the field and what occurredAt gives', async () => {
+      const [event] = await new PostgresEventStore(db.pool).readAll(19, 1);
+      await tamper(`UPDATE events SET occurred_from = occurred_from - interval '1 year' WHERE position = 20`);
+      expect((await verifyStoredChain(db.pool)).firstBreak).toEqual({
+        position: 20,
+        reason: 'derived-date-mismatch',
+        field: 'occurredFrom',
+        stored: (await db.pool.query('SELECT occurred_from FROM events WHERE position = 20')).rows[0].occurred_from.toISOString(),
+        expected: event.occurredFrom,
+      });
+    });
+
+    it('finds an occurred_until moved, in any range that holds it and in none after it', async () => {
+      await tamper(`UPDATE events SET occurred_until = occurred_until + interval '1 day' WHERE position = 33`);
+      expect((await verifyStoredChain(db.pool)).firstBreak).toMatchObject({ position: 33, reason: 'derived-date-mismatch', field: 'occurredUntil' });
+      expect((await verifyStoredChain(db.pool, { from: 30, to: 40 })).firstBreak).toMatchObject({ position: 33, reason: 'derived-date-mismatch' });
+      expect(await verifyStoredChain(db.pool, { from: 34 })).toMatchObject({ valid: true });
+    });
+
+    it('refuses to import an export whose date bounds were altered, and imports nothing', async () => {
+      const exported = await new PostgresEventStore(db.pool).readAll(0, 1000);
+      const altered = exported.map((event) => (event.position === 7 ? { ...event, occurredUntil: '2999-01-01T00:00:00.000Z' } : event));
+      const target = await createTestDatabase();
+      try {
+        const attempt = importLog(target.pool, linesOf(altered));
+        await expect(attempt).rejects.toBeInstanceOf(ImportRefusedError);
+        await expect(attempt).rejects.toMatchObject({ firstBreak: { position: 7, reason: 'derived-date-mismatch', field: 'occurredUntil', stored: '2999-01-01T00:00:00.000Z' } });
+        expect((await target.pool.query('SELECT count(*)::int AS n FROM events')).rows[0].n).toBe(0);
+        expect(await importLog(target.pool, linesOf(exported))).toMatchObject({ imported: exported.length });
+      } finally {
+        await target.drop();
+      }
+    });
+  });
+
+  describe('anchors', () => {
+    it('never calls a range valid against an anchor before it, where nothing was compared', async () => {
+      const verdict = await verifyStoredChain(db.pool, { from: 3, anchor: { position: 1, hash: 'a'.repeat(64) } });
+      expect(verdict).toMatchObject({ valid: false, checked: 0, firstBreak: { position: 1, reason: 'anchor-before-range', from: 3 } });
+    });
+
+    it('checks an anchor inside a range that starts after position 1', async () => {
+      const [anchor] = await new PostgresEventStore(db.pool).readAll(39, 1);
+      expect(await verifyStoredChain(db.pool, { from: 10, anchor: { position: 40, hash: anchor.hash } })).toMatchObject({ valid: true, from: 10, to: 40, checked: 31 });
+      expect((await verifyStoredChain(db.pool, { from: 10, anchor: { position: 40, hash: 'b'.repeat(64) } })).firstBreak).toMatchObject({ reason: 'anchor-mismatch', position: 40 });
+    });
+  });
 });
+
+async function* linesOf(events: readonly StoredEvent[]): AsyncIterable<string> {
+  for (const event of events) yield JSON.stringify(event);
+}
+

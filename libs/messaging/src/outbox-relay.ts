@@ -1,6 +1,11 @@
-import { EVENT_COLUMNS, EventRow, EVENTS_APPENDED_CHANNEL, StoredEvent, toStoredEvent, WakeSignal } from '@saydo/event-store';
+import { BackoffPolicy, DEFAULT_RETRY_BACKOFF, EVENTS_APPENDED_CHANNEL, RetryBackoff, StoredEvent, WakeSignal } from '@saydo/event-store';
 import { Pool, PoolClient } from 'pg';
 import { KafkaEventPublisher } from './kafka-event-publisher';
+import { OutboxMessage, toOutboxMessage, UNPUBLISHED_SQL, UnpublishedRow } from './outbox-message';
+import { SendWatchdog } from './send-watchdog';
+
+/** A send unacknowledged this long makes the relay degraded (the producer's own retries take about 30 s to give up). */
+export const DEFAULT_STALL_AFTER_MS = 3000;
 
 /** Only one relay publishes at a time; others stand by (a session advisory lock, released if the leader dies). */
 const RELAY_LEADER_LOCK = 5_730_145_003;
@@ -9,7 +14,17 @@ export interface OutboxRelayOptions {
   batchSize: number;
   pollIntervalMs: number;
   onError?: (error: unknown) => void;
-  onPublished?: (events: readonly StoredEvent[]) => void;
+  onPublished?: (events: ReadonlyArray<Pick<StoredEvent, 'position' | 'recordedAt'>>) => void;
+  /** After each round that ended without error, and when a stalled send is acknowledged at last (health: a relay that failed is healthy again). */
+  onRound?: () => void;
+  /**
+   * A send the broker has not acknowledged for `stallAfterMs` (it is down, say): reported at once,
+   * while the producer keeps retrying, rather than when its retries run out (half a minute later).
+   */
+  onStalled?: (error: Error) => void;
+  stallAfterMs?: number;
+  /** After a failed round: exponential, capped, jittered (default DEFAULT_RETRY_BACKOFF). */
+  retryBackoff?: BackoffPolicy;
 }
 
 /**
@@ -25,12 +40,20 @@ export class OutboxRelay {
   private loop: Promise<void> | null = null;
   private readonly onNotification = () => this.nudge();
   private readonly onLeaderError = (error: Error) => this.loseLeadership(error);
+  private readonly backoff: RetryBackoff;
+  private readonly watchdog: SendWatchdog;
 
   constructor(
     private readonly pool: Pool,
     private readonly publisher: KafkaEventPublisher,
     private readonly options: OutboxRelayOptions,
-  ) {}
+  ) {
+    this.backoff = new RetryBackoff(options.retryBackoff ?? DEFAULT_RETRY_BACKOFF);
+    this.watchdog = new SendWatchdog(options.stallAfterMs ?? DEFAULT_STALL_AFTER_MS, {
+      stalled: (error) => options.onStalled?.(error),
+      resumed: () => options.onRound?.(),
+    });
+  }
 
   start(): void {
     if (this.running) return;
@@ -40,7 +63,7 @@ export class OutboxRelay {
 
   async stop(): Promise<void> {
     this.running = false;
-    this.nudge();
+    this.signal.interrupt();
     await this.loop;
     this.releaseLeader();
   }
@@ -49,43 +72,68 @@ export class OutboxRelay {
     return this.leader !== null;
   }
 
-  /** Publishes everything unpublished, batch by batch; returns how many events were sent. */
+  /**
+   * Publishes everything unpublished, batch by batch; returns how many events were sent. Only the
+   * send waits on the broker: a full batch's successor is read while it is on its way, and a
+   * batch is marked published while the next one is read and sent (a batch is still marked only
+   * after the broker acknowledged it, the marks go in order, a crash re-sends, as before). After a
+   * partial batch, what was committed while it was sent is read at once, without waiting for its
+   * mark (an UPDATE and its fsync), so under a steady load an event waits for at most one send.
+   */
   async publishPending(): Promise<number> {
     let sent = 0;
-    for (;;) {
-      const batch = await this.unpublished();
-      if (batch.length === 0) return sent;
-      await this.publisher.publish(batch);
-      // Positions are dense, so a batch is one contiguous range.
-      await this.pool.query('UPDATE outbox SET published_at = now() WHERE position BETWEEN $1 AND $2', [batch[0].position, batch[batch.length - 1].position]);
-      this.options.onPublished?.(batch);
-      sent += batch.length;
-      if (batch.length < this.options.batchSize) return sent;
+    let marking: Promise<void> = Promise.resolve();
+    let pending = await this.unpublished(0);
+    try {
+      while (pending.batch.length > 0) {
+        const { batch, traceparents } = pending;
+        const last = batch[batch.length - 1].position;
+        const [, prefetched] = await Promise.all([
+          this.watchdog.watch(this.publisher.publishMessages(batch, traceparents)),
+          batch.length >= this.options.batchSize ? this.unpublished(last) : Promise.resolve(null),
+        ]);
+        await marking;
+        marking = this.markPublished(batch);
+        sent += batch.length;
+        pending = prefetched ?? (await this.unpublished(last));
+      }
+    } finally {
+      await marking;
     }
+    return sent;
   }
 
-  private async unpublished(): Promise<StoredEvent[]> {
-    const columns = EVENT_COLUMNS.split(',').map((column) => `e.${column.trim()}`).join(', ');
-    const { rows } = await this.pool.query<EventRow>(
-      `SELECT ${columns} FROM outbox o JOIN events e ON e.position = o.position
-       WHERE o.published_at IS NULL ORDER BY o.position LIMIT $1`,
-      [this.options.batchSize],
-    );
-    return rows.map(toStoredEvent);
+  private async markPublished(batch: readonly OutboxMessage[]): Promise<void> {
+    // Positions are dense, so a batch is one contiguous range.
+    await this.pool.query('UPDATE outbox SET published_at = now() WHERE position BETWEEN $1 AND $2', [batch[0].position, batch[batch.length - 1].position]);
+    this.options.onPublished?.(batch);
+  }
+
+  /** The next unpublished events after a position, as messages, with the trace context each was recorded under (when traced). */
+  private async unpublished(after: number): Promise<{ batch: OutboxMessage[]; traceparents: Map<number, string> }> {
+    const { rows } = await this.pool.query<UnpublishedRow>(UNPUBLISHED_SQL, [this.options.batchSize, after]);
+    const batch = rows.map(toOutboxMessage);
+    const traceparents = new Map<number, string>();
+    for (const { position, traceparent } of batch) if (traceparent) traceparents.set(position, traceparent);
+    return { batch, traceparents };
   }
 
   private async run(): Promise<void> {
     while (this.running) {
       this.signal.clear();
+      let retryIn: number | null = null;
       try {
         if (await this.ensureLeadership()) await this.publishPending();
         // A stand-by waits for the poll to try for the lock again, whatever it hears.
         else this.signal.clear();
+        this.backoff.succeeded();
+        this.options.onRound?.();
       } catch (error) {
+        retryIn = this.backoff.failed();
         this.options.onError?.(error);
       }
       if (!this.running) break;
-      await this.signal.sleep(this.options.pollIntervalMs);
+      await (retryIn === null ? this.signal.sleep(this.options.pollIntervalMs) : this.signal.backOff(retryIn));
     }
   }
 

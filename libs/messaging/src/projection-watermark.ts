@@ -5,23 +5,25 @@ import { PoolClient } from 'pg';
  * for position p needs every event up to p applied. The watermark is that contiguous position:
  * positions applied beyond a gap wait in projection_positions_ahead until the gap is filled.
  * The caller holds the projection_checkpoints rows locked (one projector transaction at a time).
+ *
+ * One statement (one round trip): the run is found among the positions waiting and the ones just
+ * applied; only those still beyond it are stored, those it covers are deleted, and the
+ * projections' checkpoints move to it. (Data-modifying CTEs see the table as it was when the
+ * statement began, which is why the new positions are joined in rather than inserted first.)
  */
 export async function advanceWatermark(client: PoolClient, current: number, applied: readonly number[], projectionNames: readonly string[]): Promise<number> {
   const ahead = applied.filter((position) => position > current);
-  if (ahead.length > 0) {
-    await client.query('INSERT INTO projection_positions_ahead (position) SELECT unnest($1::bigint[]) ON CONFLICT DO NOTHING', [ahead]);
-  }
-  // Within a gap-free run starting at current + 1, position - row_number() equals current.
-  const { rows } = await client.query<{ watermark: string | null }>(
-    `SELECT max(position) AS watermark FROM (
-       SELECT position, position - row_number() OVER (ORDER BY position) AS run FROM projection_positions_ahead WHERE position > $1
-     ) ranked WHERE run = $1`,
-    [current],
+  const { rows } = await client.query<{ watermark: string }>(
+    `WITH applied AS (SELECT DISTINCT unnest($2::bigint[]) AS position),
+     waiting AS (SELECT position FROM projection_positions_ahead WHERE position > $1 UNION SELECT position FROM applied),
+     -- Within a gap-free run starting at current + 1, position - row_number() equals current.
+     ranked AS (SELECT position, position - row_number() OVER (ORDER BY position) AS run FROM waiting),
+     mark AS (SELECT coalesce(max(position), $1) AS watermark FROM ranked WHERE run = $1),
+     stored AS (INSERT INTO projection_positions_ahead (position) SELECT a.position FROM applied a, mark WHERE a.position > mark.watermark ON CONFLICT DO NOTHING),
+     covered AS (DELETE FROM projection_positions_ahead p USING mark WHERE p.position <= mark.watermark AND mark.watermark > $1),
+     moved AS (UPDATE projection_checkpoints c SET position = mark.watermark, updated_at = now() FROM mark WHERE c.name = ANY($3::text[]) AND mark.watermark > $1)
+     SELECT watermark FROM mark`,
+    [current, ahead, projectionNames],
   );
-  const watermark = rows[0].watermark === null ? current : Number(rows[0].watermark);
-  if (watermark > current) {
-    await client.query('DELETE FROM projection_positions_ahead WHERE position <= $1', [watermark]);
-    await client.query('UPDATE projection_checkpoints SET position = $1, updated_at = now() WHERE name = ANY($2::text[])', [watermark, projectionNames]);
-  }
-  return watermark;
+  return Number(rows[0].watermark);
 }

@@ -1,10 +1,11 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { ApiKeyEntity, ApiKeyRole } from '@saydo/platform';
+import { ApiKeyEntity, ApiKeyRole, AppConfig } from '@saydo/platform';
 import { randomUUID } from 'node:crypto';
 import { IsNull, Repository } from 'typeorm';
 import { Principal } from '../auth/principal';
 import { generateApiKeySecret, hashApiKeySecret, secretPrefix } from './api-key-secret';
+import { VerifiedKeyCache } from './verified-key-cache';
 
 export interface CreatedApiKey {
   id: string;
@@ -17,11 +18,28 @@ export interface CreatedApiKey {
 
 @Injectable()
 export class ApiKeysService {
-  constructor(@InjectRepository(ApiKeyEntity) private readonly keys: Repository<ApiKeyEntity>) {}
+  /** Every write carries a key: checking it in the database each time cost a round trip per request. */
+  private readonly verified: VerifiedKeyCache;
+  /** Bumped by each revocation, so a check that was in flight across one does not cache what it read before. */
+  private revocations = 0;
+
+  constructor(
+    @InjectRepository(ApiKeyEntity) private readonly keys: Repository<ApiKeyEntity>,
+    @Inject(AppConfig) config: AppConfig,
+  ) {
+    this.verified = new VerifiedKeyCache(config.API_KEY_CACHE_TTL_MS);
+  }
 
   async authenticate(secret: string): Promise<Principal | null> {
-    const key = await this.keys.findOne({ where: { keyHash: hashApiKeySecret(secret), revokedAt: IsNull() } });
-    return key ? { keyId: key.id, name: key.name, role: key.role } : null;
+    const keyHash = hashApiKeySecret(secret);
+    const cached = this.verified.get(keyHash);
+    if (cached) return cached;
+    const revocationsBefore = this.revocations;
+    const key = await this.keys.findOne({ where: { keyHash, revokedAt: IsNull() } });
+    if (!key) return null;
+    const principal: Principal = { keyId: key.id, name: key.name, role: key.role };
+    if (this.revocations === revocationsBefore) this.verified.remember(keyHash, principal);
+    return principal;
   }
 
   async create(name: string, role: ApiKeyRole, createdBy: string | null, secret = generateApiKeySecret()): Promise<CreatedApiKey> {
@@ -33,6 +51,8 @@ export class ApiKeysService {
   /** Returns false when no live key has this id. */
   async revoke(id: string): Promise<boolean> {
     const result = await this.keys.update({ id, revokedAt: IsNull() }, { revokedAt: new Date() });
+    this.revocations += 1;
+    this.verified.forgetKeyId(id);
     return (result.affected ?? 0) > 0;
   }
 

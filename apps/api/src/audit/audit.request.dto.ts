@@ -1,18 +1,19 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { IsOptional, IsString, Length, Matches } from 'class-validator';
+import { PAGE_SIZE } from '../shared/paging';
+import { QueryInteger } from '../shared/query-integer';
 
 export class VerifyRequestDto {
-  @ApiPropertyOptional({ description: 'First position to check (the stored hash before it is the starting link)' })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1)
+  @QueryInteger({ min: 1, description: 'First position to check (the stored hash before it is the starting link)' })
+  @IsOptional()
   from?: number;
 
-  @ApiPropertyOptional({ description: 'Last position to check' })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1)
+  @QueryInteger({ min: 1, description: 'Last position to check' })
+  @IsOptional()
   to?: number;
 
-  @ApiPropertyOptional({ description: 'Position of a previously published anchor' })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1)
+  @QueryInteger({ min: 1, description: 'Position of a previously published anchor' })
+  @IsOptional()
   anchorPosition?: number;
 
   @ApiPropertyOptional({ description: 'Hash of that anchor' })
@@ -25,17 +26,17 @@ export class AuditEventsRequestDto {
   @IsString() @Length(1, 200)
   principal!: string;
 
-  @ApiPropertyOptional({ default: 0 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(0)
+  @QueryInteger({ min: 0, default: 0 })
+  @IsOptional()
   after = 0;
 
-  @ApiPropertyOptional({ default: 100, maximum: 1000 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1000)
-  limit = 100;
+  @QueryInteger({ min: 1, max: PAGE_SIZE.max, default: PAGE_SIZE.default })
+  @IsOptional()
+  limit: number = PAGE_SIZE.default;
 }
 
 export class ExportRequestDto {
-  @ApiPropertyOptional({ description: 'Export the events after this position', default: 0 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(0)
+  @QueryInteger({ min: 0, description: 'Export the events after this position', default: 0 })
+  @IsOptional()
   after = 0;
 }

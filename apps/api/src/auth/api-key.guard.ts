@@ -4,6 +4,7 @@ import { ApiKeyRole } from '@saydo/platform';
 import { ApiKeysService } from '../api-keys/api-keys.service';
 import { problems } from '../problems/problem';
 import { hasRole } from './principal';
+import { bearerSecretOf, principalOf } from './request-principal';
 import { REQUIRED_ROLE } from './requires-role.decorator';
 
 /** Reads are public; writes need `Authorization: Bearer <key>` of a live key with the route's role. */
@@ -18,9 +19,9 @@ export class ApiKeyGuard implements CanActivate {
     const required = this.reflector.getAllAndOverride<ApiKeyRole | undefined>(REQUIRED_ROLE, [context.getHandler(), context.getClass()]);
     if (!required) return true;
     const request = context.switchToHttp().getRequest<{ headers: Record<string, string | undefined>; principal?: unknown }>();
-    const match = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '');
-    if (!match) throw problems.unauthorized('send an API key as `Authorization: Bearer <key>`');
-    const principal = await this.keys.authenticate(match[1]);
+    const secret = bearerSecretOf(request.headers);
+    if (!secret) throw problems.unauthorized('send an API key as `Authorization: Bearer <key>`');
+    const principal = await principalOf(request, secret, (given) => this.keys.authenticate(given));
     if (!principal) throw problems.unauthorized('unknown or revoked API key');
     if (!hasRole(principal, required)) throw problems.forbidden(`this route needs the ${required} role; the key has ${principal.role}`);
     request.principal = principal;

@@ -1,9 +1,12 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
-import { ThrottlerException } from '@nestjs/throttler';
 import { DomainError } from '@saydo/domain';
 import { IdempotencyKeyReusedError, WrongExpectedVersionError } from '@saydo/event-store';
+import { isDatabaseUnavailable, isStatementTimeout } from '@saydo/platform';
 import { FastifyReply, FastifyRequest } from 'fastify';
-import { PROBLEM_BASE, ProblemDetails, ProblemException } from './problem';
+import { PROBLEM_CONTENT_TYPE, problemDocument, ProblemDetails, ProblemException, problems } from './problem';
+
+/** Seconds a client is asked to wait after the database was unreachable: a restart or a dropped connection heals in about that. */
+const DATABASE_RETRY_AFTER_SECONDS = 2;
 
 /**
  * Every error leaves as `application/problem+json` (RFC 9457) with a stable `type`.
@@ -18,12 +21,14 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
     const { problem, headers } = this.toProblem(exception);
-    if (problem.status >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    if (problem.status === 503) this.logger.warn(`${problem.type}: ${exception instanceof Error ? exception.message : String(exception)}`);
+    else if (problem.status >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     reply
       .status(problem.status)
       .headers(headers)
-      .header('content-type', 'application/problem+json; charset=utf-8')
-      .send({ ...problem, instance: request.url });
+      .header('content-type', PROBLEM_CONTENT_TYPE)
+      // requestId: the same id as the X-Request-Id header and the request's log line.
+      .send({ ...problem, instance: request.url, requestId: request.id });
   }
 
   private toProblem(exception: unknown): { problem: ProblemDetails; headers: Record<string, string> } {
@@ -39,8 +44,14 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (exception instanceof IdempotencyKeyReusedError) {
       return { problem: this.problem('idempotency-key-reused', 'Idempotency key already used for another request', 422, exception.message), headers: {} };
     }
-    if (exception instanceof ThrottlerException) {
-      return { problem: this.problem('rate-limited', 'Too many requests', 429, 'slow down and retry later'), headers: {} };
+    // The connection failed or was lost (a restart, pg_terminate_backend): not the request's fault, and retryable.
+    if (isDatabaseUnavailable(exception)) {
+      const { problem, headers } = problems.databaseUnavailable(DATABASE_RETRY_AFTER_SECONDS);
+      return { problem, headers };
+    }
+    if (isStatementTimeout(exception)) {
+      const { problem, headers } = problems.databaseTimeout(DATABASE_RETRY_AFTER_SECONDS);
+      return { problem, headers };
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
@@ -55,7 +66,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   }
 
   private problem(slug: string, title: string, status: number, detail: string, extensions: Record<string, unknown> = {}): ProblemDetails {
-    return { type: PROBLEM_BASE + slug, title, status, detail, ...extensions };
+    return problemDocument(slug, title, status, detail, extensions);
   }
 }
 

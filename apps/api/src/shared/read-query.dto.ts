@@ -1,13 +1,9 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Min } from 'class-validator';
+import { IsOptional } from 'class-validator';
+import { QueryInteger } from './query-integer';
 
 /** Every read accepts `waitForPosition`: answer once the data reflects that log position (read your own writes). */
 export class ReadQueryDto {
-  @ApiPropertyOptional({ description: 'Wait (bounded) until this log position is reflected; 503 with Retry-After otherwise' })
+  @QueryInteger({ min: 0, description: 'Wait (bounded) until this log position is reflected; 503 with Retry-After otherwise' })
   @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
   waitForPosition?: number;
 }

@@ -30,7 +30,15 @@ export interface DecisionContext {
   isRetracted(eventId: string): boolean;
   /** The definition of another event type (editorial events check corrected data with it). */
   definition(type: string): EventDefinition<Record<string, unknown>, unknown> | undefined;
+  /**
+   * The state of an event's stream as if that event had never been recorded: a correction is
+   * checked by the original type's own rules, as if the corrected event were recorded instead.
+   */
+  stateWithout(eventId: string): unknown;
 }
+
+/** What `references` may consult: the events loaded by id first (the targets of editorial acts). */
+export type ReferenceLookup = Pick<DecisionContext, 'event' | 'definition'>;
 
 export interface References {
   streams: string[];
@@ -54,7 +62,8 @@ export interface EventDefinition<Data = Record<string, unknown>, State = unknown
   schema: DataSchema;
   example: Data;
   streamId(data: Data, context: DecisionContext): string;
-  references(data: Data): References;
+  /** Streams and events the rules consult; `lookup` is there once the events named by id are loaded. */
+  references(data: Data, lookup?: ReferenceLookup): References;
   /** Throws a DomainError when a rule is broken; `state` is the state of the event's own stream. */
   decide(data: Data, state: State, context: DecisionContext): void;
   evolve(state: State, data: Data): State;

@@ -1,7 +1,7 @@
 import { DomainError } from '../shared/domain-error';
 import { startsAfter } from '../shared/partial-date';
 import { DecisionContext } from './event-definition';
-import { ActionState, CommitmentState, StakeholderState } from './stream-states';
+import { ActionState, CommitmentState, StakeholderState, wasRetracted } from './stream-states';
 
 /** Rules several event types share. Each throws a DomainError with a stable code. */
 export function mustHaveHappened(context: DecisionContext): void {
@@ -29,6 +29,7 @@ export function registered(state: StakeholderState, id: string): Extract<Stakeho
 }
 
 export function stated(state: CommitmentState, id: string): Extract<CommitmentState, { status: 'stated' }> {
+  if (wasRetracted(state)) throw new DomainError('commitment-retracted', `commitment ${id} was retracted: it can no longer be judged or revised`, 'conflict');
   if (state.status !== 'stated') throw new DomainError('commitment-not-found', `commitment ${id} does not exist`);
   return state;
 }
@@ -40,6 +41,7 @@ export function live(state: CommitmentState, id: string): Extract<CommitmentStat
 }
 
 export function recorded(state: ActionState, id: string): Extract<ActionState, { status: 'recorded' }> {
+  if (wasRetracted(state)) throw new DomainError('action-retracted', `action ${id} was retracted: it can no longer be judged or corrected`, 'conflict');
   if (state.status !== 'recorded') throw new DomainError('action-not-found', `action ${id} does not exist`);
   return state;
 }

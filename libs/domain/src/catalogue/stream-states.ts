@@ -27,3 +27,14 @@ export type ActionState =
 export type PolicyState = { status: 'unknown' } | { status: 'published'; policyId: string; stakeholderId: string };
 
 export const UNKNOWN = { status: 'unknown' } as const;
+
+/**
+ * A stream whose founding fact was retracted folds to `unknown` (its id may be recorded again,
+ * correctly), marked so rules can tell "retracted meanwhile" (a conflict with the record, 409)
+ * from "never recorded" (422).
+ */
+export type Retracted = { status: 'unknown'; retracted: true };
+
+export function wasRetracted(state: { status: string }): boolean {
+  return state.status === 'unknown' && (state as Partial<Retracted>).retracted === true;
+}

@@ -1,4 +1,5 @@
 import { findEventDefinition } from '../catalogue/event-catalogue';
+import { subjectsOfCorrectedData } from './effective-subjects';
 import { dated, Dated, ReportEvent } from './report-event';
 
 export interface EditorialNote {
@@ -11,7 +12,8 @@ export interface EditorialNote {
 
 /**
  * The log as a reader should count it: retracted events left out, corrected events carrying
- * their latest corrected data. Every editorial act is kept as a note, so reports can say so.
+ * their latest corrected data (the last correction in log order wins) and the subjects that data
+ * names. Every editorial act is kept as a note, so reports can say so.
  */
 export function applyEditorialActs(events: readonly ReportEvent[]): { effective: ReportEvent[]; retractions: EditorialNote[]; corrections: EditorialNote[] } {
   const retracted = new Map<string, EditorialNote>();
@@ -22,14 +24,17 @@ export function applyEditorialActs(events: readonly ReportEvent[]): { effective:
     const note = (type: string) => ({ eventId: target, type, reason: String(event.data.reason), at: dated(event.occurredAt), position: event.position });
     if (event.type === 'EventRetracted') retracted.set(target, note('EventRetracted'));
     if (event.type === 'EventCorrected') {
-      corrected.set(target, { data: event.data.data as Record<string, unknown>, occurredAt: event.data.occurredAt as string | undefined, note: note('EventCorrected') });
+      // A later correction that does not restate the date keeps the date an earlier one corrected.
+      const occurredAt = (event.data.occurredAt as string | undefined) ?? corrected.get(target)?.occurredAt;
+      corrected.set(target, { data: event.data.data as Record<string, unknown>, occurredAt, note: note('EventCorrected') });
     }
   }
   const effective = ordered
     .filter((event) => findEventDefinition(event.type)?.family !== 'editorial' && !retracted.has(event.eventId))
     .map((event) => {
       const correction = corrected.get(event.eventId);
-      return correction ? { ...event, data: correction.data, occurredAt: correction.occurredAt ?? event.occurredAt } : event;
+      if (!correction) return event;
+      return { ...event, data: correction.data, occurredAt: correction.occurredAt ?? event.occurredAt, subjects: subjectsOfCorrectedData(event.type, correction.data, event.subjects) };
     });
   return { effective, retractions: [...retracted.values()], corrections: [...corrected.values()].map((c) => c.note) };
 }

@@ -5,3 +5,6 @@ export * from './say-do-report';
 export * from './timeline';
 export * from './topic-comparison';
 export * from './time-axes';
+export * from './status-changes';
+export * from './report-page';
+export * from './topic-comparison-page';

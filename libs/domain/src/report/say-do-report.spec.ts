@@ -101,6 +101,38 @@ describe('say-do report', () => {
     expect(timeline.find((e) => e.type === 'ContractSigned')!.data.title).toBe('Corrected title');
   });
 
+  it("lists only the editorial acts on events about the stakeholder or on actions judged against its commitments, not another stakeholder's", () => {
+    const events = log(...base, judge('SuggestionDismissed', { rationale: 'Unrelated' }));
+    const dismissal = events.find((e) => e.type === 'SuggestionDismissed')!;
+    const dealEvent = events.find((e) => e.type === 'ContractSigned')!;
+    const retracted: ReportEvent = { ...dismissal, position: 100, eventId: 'e-100', type: 'EventRetracted', data: { eventId: dismissal.eventId, reason: 'Wrong' } };
+    const corrected: ReportEvent = { ...dealEvent, position: 101, eventId: 'e-101', type: 'EventCorrected', data: { eventId: dealEvent.eventId, reason: 'Title', data: { ...dealEvent.data, title: 'T' } } };
+    const all = [...events, retracted, corrected];
+    // the dismissal judged OpenAI's red line against OpenAI's deal: OpenAI's news, and the DoD's (a party to the deal)
+    expect(buildSayDoReport('openai', all, AS_OF, 101)!.retractions.map((r) => r.eventId)).toEqual([dismissal.eventId]);
+    expect(buildSayDoReport('us-dod', all, AS_OF, 101)!.corrections.map((r) => r.eventId)).toEqual([dealEvent.eventId]);
+    // Anthropic's report was handed the same events (as a fold reading judgements of a corrected action would be): none of them is about it
+    const anthropic = buildSayDoReport('anthropic', all, AS_OF, 101)!;
+    expect(anthropic.retractions).toEqual([]);
+    expect(anthropic.corrections).toEqual([]);
+  });
+
+  it('moves an action whose counterparty is corrected, with its judgements, from the old counterparty\'s report and timeline to the new one\'s', () => {
+    const decided = given(...base, reg('pentagon', 'government'), judge('AssessmentRecorded', { relation: 'strains', rationale: 'r' }));
+    const dealId = decided.history.find((e) => e.type === 'ContractSigned')!.eventId;
+    const events = log(...base, reg('pentagon', 'government'), judge('AssessmentRecorded', { relation: 'strains', rationale: 'r' }),
+      fact('EventCorrected', { eventId: dealId, reason: 'Another buyer', data: { ...deal.data, counterpartyIds: ['pentagon'] } }, '2026-03-09', []));
+    const types = (id: string) => buildTimeline(events, id).map((e) => e.type);
+    expect(buildSayDoReport('us-dod', events, AS_OF, 99)!.unlinkedActions.map((a) => a.actionId)).toEqual(['anthropic-refusal']);
+    expect(types('us-dod')).not.toContain('ContractSigned');
+    expect(types('us-dod')).not.toContain('AssessmentRecorded');
+    expect(buildSayDoReport('pentagon', events, AS_OF, 99)!.unlinkedActions.map((a) => a.actionId)).toEqual(['dow-deal']);
+    expect(types('pentagon')).toEqual(['StakeholderRegistered', 'ContractSigned', 'AssessmentRecorded']);
+    // the red line's owner keeps both
+    expect(types('openai')).toEqual(expect.arrayContaining(['ContractSigned', 'AssessmentRecorded']));
+    expect(buildSayDoReport('openai', events, AS_OF, 99)!.commitments[0].links[0].action.counterpartyIds).toEqual(['pentagon']);
+  });
+
   it('compares two companies on a topic: one strained, one held', () => {
     const openai = report('openai', judge('AssessmentRecorded', { relation: 'strains', rationale: 'r' }));
     const anthropic = report('anthropic', fact('AssessmentRecorded', { commitmentId: 'anthropic-red-line', actionId: 'anthropic-refusal', relation: 'fulfils', rationale: 'r' }, '2026-03-09', []));

@@ -1,9 +1,10 @@
 import { eventTypesOf } from '../catalogue/event-catalogue';
 import { AssessmentRelation, CommitmentKind } from '../catalogue/vocabulary';
-import { commitmentStatus } from '../status/commitment-status';
+import { CommitmentStatus, commitmentStatus } from '../status/commitment-status';
 import { summariseStatuses } from '../status/say-do-summary';
-import { applyEditorialActs } from './editorial-view';
-import { byOccurrence, dated, ReportEvent } from './report-event';
+import { applyEditorialActs, EditorialNote } from './editorial-view';
+import { concerns } from './effective-subjects';
+import { dated, forDisplay, ReportEvent } from './report-event';
 import { CommitmentLink, CommitmentReport, PolicyReport, ReportAction, SayDoReport } from './say-do-report.types';
 
 const DONE_TYPES = new Set(eventTypesOf('done'));
@@ -20,10 +21,77 @@ type Data = Record<string, any>; // eslint-disable-line @typescript-eslint/no-ex
  * The say-do report of one stakeholder, folded from the events about it (and the actions its
  * commitments are judged against). Pure: the same events and `asOf` give the same report.
  * Retracted events do not count, corrected ones count as corrected; both are listed.
+ *
+ * The fold follows the log: an event applies after every event recorded before it, whatever
+ * the dates say (a `contradicts` dated "2026-03" still judges a pledge dated 2026-03-05, a
+ * withdrawal dated "2026" still withdraws a commitment stated in May 2026). `occurredAt` only
+ * orders the lists a reader sees. Which events concern the stakeholder is read from their
+ * effective (corrected) data, not from the subjects they were indexed under.
  */
 export function buildSayDoReport(stakeholderId: string, events: readonly ReportEvent[], asOf: string, position: number): SayDoReport | null {
+  const folded = foldSayDoReport(stakeholderId, events);
+  return folded && judgeSayDoReport(folded, asOf, position);
+}
+
+/**
+ * The report without its judgement instant and position: every status is still `untested`.
+ * What `judgeSayDoReport` turns into the report at any instant, cheaply, so a fold can be kept
+ * and judged again when only the date moves. Treat it as read-only (judged reports share its parts).
+ */
+export type FoldedSayDoReport = Omit<SayDoReport, 'asOf' | 'position' | 'summary'>;
+
+/**
+ * Each folded commitment's judged copies, by status: judging a kept fold again at another instant
+ * gives back the very objects of an earlier judgement for every commitment whose status did not
+ * turn, so what was derived from them (their serialised bytes, say) can be kept by identity.
+ * Weak: the copies go with the fold.
+ */
+const JUDGED = new WeakMap<CommitmentReport, Map<CommitmentStatus, CommitmentReport>>();
+
+function judged(commitment: CommitmentReport, status: CommitmentStatus): CommitmentReport {
+  let byStatus = JUDGED.get(commitment);
+  if (!byStatus) JUDGED.set(commitment, (byStatus = new Map()));
+  let copy = byStatus.get(status);
+  if (!copy) byStatus.set(status, (copy = { ...commitment, status }));
+  return copy;
+}
+
+/**
+ * The report at `asOf` (due dates) and `position` (echoed) from a kept fold; the fold is not changed.
+ * A commitment judged to the same status as before is the same object as before (see `judged`).
+ */
+export function judgeSayDoReport(folded: FoldedSayDoReport, asOf: string, position: number): SayDoReport {
+  const list = folded.commitments.map((commitment) =>
+    judged(commitment, commitmentStatus({ kind: commitment.kind as CommitmentKind, dueBy: commitment.dueBy, relations: commitment.links.map((l) => l.relation as AssessmentRelation) }, asOf)),
+  );
+  const { stakeholder, unlinkedActions, reactions, policies, affiliations, retractions, corrections } = folded;
+  return {
+    stakeholder,
+    asOf,
+    position,
+    commitments: list,
+    unlinkedActions,
+    reactions,
+    policies,
+    affiliations,
+    retractions,
+    corrections,
+    summary: {
+      ...summariseStatuses(list.map((c) => c.status)),
+      suggestions: list.reduce((n, c) => n + c.suggestions.length, 0),
+      openDisputes: list.reduce((n, c) => n + c.links.reduce((m, l) => m + l.disputes.filter((d) => d.open).length, 0), 0),
+      withdrawn: {
+        announced: list.filter((c) => c.withdrawn?.disclosure === 'announced').length,
+        unannounced: list.filter((c) => c.withdrawn?.disclosure === 'unannounced').length,
+      },
+    },
+  };
+}
+
+/** The judgement-independent part of the report (see FoldedSayDoReport). */
+export function foldSayDoReport(stakeholderId: string, events: readonly ReportEvent[]): FoldedSayDoReport | null {
   const { effective, retractions, corrections } = applyEditorialActs(events);
-  const ordered = [...effective].sort(byOccurrence);
+  const ordered = effective; // log position order
   const registration = ordered.find((e) => e.type === 'StakeholderRegistered' && e.data.stakeholderId === stakeholderId);
   if (!registration) return null;
 
@@ -91,6 +159,7 @@ export function buildSayDoReport(stakeholderId: string, events: readonly ReportE
         policies.get(data.policyId)?.changes.push({ changeType: data.changeType, severity: data.severity, description: data.description, at: dated(event.occurredAt), sources: event.sources });
         break;
       case 'AffiliationStarted':
+        if (data.stakeholderId !== stakeholderId && data.organizationId !== stakeholderId) break;
         affiliations.push({ personId: data.stakeholderId, organizationId: data.organizationId, role: data.role, from: dated(event.occurredAt), until: null });
         break;
       case 'AffiliationEnded': {
@@ -116,13 +185,14 @@ export function buildSayDoReport(stakeholderId: string, events: readonly ReportE
   }
 
   const involved = (action: ReportAction) => action.stakeholderId === stakeholderId || action.counterpartyIds.includes(stakeholderId);
+  const actionList = forDisplay([...actions.values()], (a) => a.occurredAt);
   for (const commitment of commitments.values()) {
-    commitment.links.sort((a, b) => a.action.occurredAt.value.localeCompare(b.action.occurredAt.value));
+    commitment.history = forDisplay(commitment.history, (h) => h.occurredAt, (h) => h.position);
+    commitment.links = forDisplay(commitment.links, (l) => l.action.occurredAt);
     commitment.contested = commitment.links.some((link) => link.contested);
-    commitment.status = commitmentStatus({ kind: commitment.kind as CommitmentKind, dueBy: commitment.dueBy, relations: commitment.links.map((l) => l.relation as AssessmentRelation) }, asOf);
-    commitment.citedBy = [...actions.values()].filter((a) => a.type === 'DepartureAnnounced' && (a.details.citedCommitmentIds as string[]).includes(commitment.commitmentId));
+    commitment.citedBy = actionList.filter((a) => a.type === 'DepartureAnnounced' && (a.details.citedCommitmentIds as string[]).includes(commitment.commitmentId));
     if (!commitment.withdrawn) {
-      commitment.suggestions = [...actions.values()]
+      commitment.suggestions = actionList
         .filter((a) => a.stakeholderId === stakeholderId && !NEVER_STRAINS.has(a.type))
         .filter((a) => !commitment.links.some((l) => l.action.actionId === a.actionId) && !dismissed.has(`${commitment.commitmentId}/${a.actionId}`))
         .map((a) => ({ relation: 'strains' as const, matchingTopics: a.topics.filter((t) => commitment.topics.includes(t)), action: a }))
@@ -130,28 +200,35 @@ export function buildSayDoReport(stakeholderId: string, events: readonly ReportE
     }
   }
 
-  const list = [...commitments.values()];
-  const actionList = [...actions.values()];
+  const notesAbout = editorialNotesAbout(stakeholderId, events, effective, new Set([...links.keys()].map((key) => splitKey(key)[1])));
+  const list = forDisplay([...commitments.values()], (c) => c.statedAt, (c) => c.history.find((h) => h.type === 'PledgeMade' || h.type === 'RedLineStated')?.position ?? 0);
+  for (const policy of policies.values()) policy.changes = forDisplay(policy.changes, (c) => c.at);
   return {
     stakeholder: { stakeholderId, name: names[names.length - 1] ?? String(registration.data.name), kind: String(registration.data.kind), formerNames: names.length ? [String(registration.data.name), ...names.slice(0, -1)] : [] },
-    asOf,
-    position,
     commitments: list,
     unlinkedActions: actionList.filter((a) => involved(a) && !linkedActionIds.has(a.actionId) && a.type !== 'PublicReactionObserved'),
     reactions: actionList.filter((a) => a.type === 'PublicReactionObserved' && a.stakeholderId === stakeholderId),
-    policies: [...policies.values()],
-    affiliations,
-    retractions,
-    corrections,
-    summary: {
-      ...summariseStatuses(list.map((c) => c.status)),
-      suggestions: list.reduce((n, c) => n + c.suggestions.length, 0),
-      openDisputes: list.reduce((n, c) => n + c.links.reduce((m, l) => m + l.disputes.filter((d) => d.open).length, 0), 0),
-      withdrawn: {
-        announced: list.filter((c) => c.withdrawn?.disclosure === 'announced').length,
-        unannounced: list.filter((c) => c.withdrawn?.disclosure === 'unannounced').length,
-      },
-    },
+    policies: forDisplay([...policies.values()], (p) => p.publishedAt),
+    affiliations: forDisplay(affiliations, (a) => a.from),
+    retractions: retractions.filter(notesAbout),
+    corrections: corrections.filter(notesAbout),
+  };
+}
+
+/**
+ * Which editorial notes belong in the stakeholder's report: those on events about it (as the
+ * data stands, see `concerns`) and on the actions its commitments are judged against. The fold
+ * reads more than that (every judgement of an action whose parties were corrected, say); a note
+ * on one of those, such as the retraction of another stakeholder's dismissal, is not this
+ * stakeholder's news.
+ */
+function editorialNotesAbout(stakeholderId: string, events: readonly ReportEvent[], effective: readonly ReportEvent[], judgedActionIds: ReadonlySet<string>): (note: EditorialNote) => boolean {
+  const about = concerns(events, effective, stakeholderId);
+  const byId = new Map(events.map((e) => [e.eventId, e]));
+  return (note) => {
+    const target = byId.get(note.eventId);
+    if (!target) return false;
+    return about(target) || (DONE_TYPES.has(target.type) && judgedActionIds.has(String(target.data.actionId)));
   };
 }
 

@@ -9,15 +9,19 @@ export interface DataError {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** Checks data against its schema: every declared field, and no undeclared one. */
+/**
+ * Checks data against its schema: every declared field, and no undeclared one. Fields are looked
+ * up as own properties only: `constructor`, `toString` or `__proto__` are unknown fields like any
+ * other, never mistaken for what every object inherits.
+ */
 export function validateData(schema: DataSchema, data: unknown, path: string): DataError[] {
   if (typeof data !== 'object' || data === null || Array.isArray(data)) return [{ field: path, message: `${path} must be an object` }];
   const record = data as Record<string, unknown>;
   const errors: DataError[] = Object.keys(record)
-    .filter((key) => !(key in schema))
+    .filter((key) => !Object.hasOwn(schema, key))
     .map((key) => ({ field: `${path}.${key}`, message: `unknown field ${path}.${key}` }));
   for (const [name, spec] of Object.entries(schema)) {
-    const value = record[name];
+    const value = Object.hasOwn(record, name) ? record[name] : undefined;
     const fieldPath = `${path}.${name}`;
     if (value === undefined || value === null) {
       if (!spec.optional) errors.push({ field: fieldPath, message: `${fieldPath} is required` });

@@ -7,7 +7,10 @@ import { DecidedEvent, LoadedStream, Submission } from './submission';
 
 export interface SubmissionDecision {
   events: DecidedEvent[];
-  /** For each written stream, the version the decision was made on. */
+  /**
+   * For each stream the decision read or wrote, the version it was made on: the append must find
+   * every one of them unchanged, else the decision is stale and must be made again.
+   */
   expectedVersions: Map<string, number>;
 }
 

@@ -10,36 +10,62 @@ import { LoadedStream, LoggedEvent } from './submission';
 /**
  * The streams a batch of submissions reads and writes, as loaded plus what the batch has
  * decided so far, so later submissions see earlier ones (register, then pledge, in one batch).
+ *
+ * It also notes every stream the rules consulted (a state, a version, an event looked up by id,
+ * whether it was retracted) besides those written: the decision holds only while none of them
+ * has moved, so the append checks all of them (a retraction of an action committed while an
+ * assessment of that action was being decided must make the assessment's append fail).
  */
 export class StreamBook {
   private readonly streams = new Map<string, LoadedStream>();
   private readonly events = new Map<string, KnownEvent>();
-  /** Version each written stream had when loaded: the expected version of the append. */
-  readonly expectedVersions = new Map<string, number>();
+  /** Version of each stream as loaded, before anything this batch decided. */
+  private readonly loadedVersions = new Map<string, number>();
+  /** Streams the decision read or wrote. */
+  private readonly consulted = new Set<string>();
 
   constructor(loaded: ReadonlyMap<string, LoadedStream>, known: ReadonlyMap<string, KnownEvent>) {
     for (const event of known.values()) this.events.set(event.eventId, event);
     for (const [id, stream] of loaded) {
       this.streams.set(id, { version: stream.version, events: [...stream.events] });
+      this.loadedVersions.set(id, stream.version);
       for (const event of stream.events) this.events.set(event.eventId, { ...event, streamId: id });
     }
   }
 
+  /**
+   * For every stream read or written, the version it had when loaded (0: it did not exist): the
+   * expected versions of the append. A stream read but never loaded counts as absent, so if it
+   * exists the append fails, and the app loads every stream named here before deciding again.
+   */
+  get expectedVersions(): Map<string, number> {
+    return new Map([...this.consulted].map((id) => [id, this.loadedVersions.get(id) ?? 0]));
+  }
+
   version(streamId: string): number {
+    this.consulted.add(streamId);
     return this.streams.get(streamId)?.version ?? 0;
   }
 
   /**
-   * The stream's state for the rules, folded without its retracted events: a retracted fact can
-   * no longer be judged or revised, and its id can be recorded again, correctly.
+   * The stream's state for the rules, folded without its retracted events (a retracted fact can
+   * no longer be judged or revised, and its id can be recorded again, correctly) and with the
+   * corrected data of corrected ones (a judgement of a corrected action is about its corrected
+   * parties). `without` leaves one more event out (a correction is checked as if recorded instead).
    */
-  state<State>(streamId: string): State {
+  state<State>(streamId: string, without?: string): State {
     const category = categoryOf(streamId);
     if (!(STREAM_CATEGORIES as readonly string[]).includes(category)) return UNKNOWN as State;
+    this.consulted.add(streamId);
     const events = this.streams.get(streamId)?.events ?? [];
-    const retracted = new Set(events.filter((e) => e.type === 'EventRetracted').map((e) => e.data.eventId));
-    const counted = events.filter((e) => !retracted.has(e.eventId) && findEventDefinition(e.type)?.family !== 'editorial');
-    return foldStream<State>(category as StreamCategory, counted);
+    const retracted = new Set([...events.filter((e) => e.type === 'EventRetracted').map((e) => e.data.eventId), without]);
+    const corrected = new Map(events.filter((e) => e.type === 'EventCorrected').map((e) => [e.data.eventId, e.data.data as Record<string, unknown>]));
+    const counted = events
+      .filter((e) => !retracted.has(e.eventId) && findEventDefinition(e.type)?.family !== 'editorial')
+      .map((e) => (corrected.has(e.eventId) ? { ...e, data: corrected.get(e.eventId)! } : e));
+    const state = foldStream<State & { status: string }>(category as StreamCategory, counted);
+    const foundingRetracted = state.status === 'unknown' && events.some((e) => e.type !== 'EventRetracted' && retracted.has(e.eventId) && e.eventId !== without);
+    return (foundingRetracted ? { ...state, retracted: true } : state) as State;
   }
 
   context(fact: { now: string; occurredAt: PartialDate; sources: readonly Source[] }): DecisionContext {
@@ -49,20 +75,31 @@ export class StreamBook {
       commitment: (id) => this.state<CommitmentState>(streamIdOf('commitment', id)),
       action: (id) => this.state<ActionState>(streamIdOf('action', id)),
       policy: (id) => this.state<PolicyState>(streamIdOf('policy', id)),
-      event: (id) => this.events.get(id) ?? null,
+      event: (id) => this.lookUp(id),
       isRetracted: (id) => {
-        const target = this.events.get(id);
+        const target = this.lookUp(id);
         const stream = target ? this.streams.get(target.streamId) : undefined;
         return (stream?.events ?? []).some((e) => e.type === 'EventRetracted' && e.data.eventId === id);
       },
       definition: findEventDefinition,
+      stateWithout: (id) => {
+        const target = this.events.get(id);
+        return target ? this.state(target.streamId, id) : UNKNOWN;
+      },
     };
   }
 
   record(streamId: string, event: LoggedEvent): void {
     const stream = this.streams.get(streamId) ?? { version: 0, events: [] };
-    if (!this.expectedVersions.has(streamId)) this.expectedVersions.set(streamId, stream.version);
+    this.consulted.add(streamId);
     this.streams.set(streamId, { version: stream.version + 1, events: [...stream.events, event] });
     this.events.set(event.eventId, { ...event, streamId });
+  }
+
+  /** An event by id; its stream is read too, since retractions and corrections of it land there. */
+  private lookUp(eventId: string): KnownEvent | null {
+    const event = this.events.get(eventId) ?? null;
+    if (event) this.consulted.add(event.streamId);
+    return event;
   }
 }

@@ -32,6 +32,8 @@ export function given(...facts: Submission[]) {
   }
   return {
     history: history.events,
+    /** The whole decision (events and the versions the append must check), for tests of what was read. */
+    decide: (...submissions: Submission[]) => decideSubmissions(submissions, { loaded, now: NOW, newEventId }),
     when(...submissions: Submission[]) {
       const run = () => decideSubmissions(submissions, { loaded, now: NOW, newEventId }).events;
       return {

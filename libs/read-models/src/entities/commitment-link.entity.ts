@@ -11,7 +11,6 @@ export class CommitmentLinkEntity {
   @Column('text') rationale!: string;
   @Column('text', { name: 'assessed_at' }) assessedAt!: string;
   @Column('text', { name: 'assessed_precision' }) assessedPrecision!: string;
-  @Column('jsonb') sources!: object[];
   @Column('timestamptz', { name: 'recorded_at' }) recordedAt!: string;
   @Column(bigintColumn('last_position')) lastPosition!: number;
 }

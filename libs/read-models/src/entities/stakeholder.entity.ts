@@ -8,6 +8,5 @@ export class StakeholderEntity {
   @Column('text') kind!: string;
   @Column('text', { name: 'registered_at' }) registeredAt!: string;
   @Column('text', { name: 'registered_precision' }) registeredPrecision!: string;
-  @Column('jsonb') sources!: object[];
   @Column(bigintColumn('last_position')) lastPosition!: number;
 }

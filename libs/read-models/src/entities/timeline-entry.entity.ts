@@ -1,19 +1,16 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Entity, PrimaryColumn, PrimaryColumnOptions } from 'typeorm';
 import { bigintColumn } from './bigint-column';
 
-/** One event as seen from one stakeholder's side. Id: `<stakeholderId>@<position>`. */
+/**
+ * One event indexed under one stakeholder it is about: reports read only `(stakeholder_id,
+ * position)` and fold the event itself from the log, so that pair is the whole row and its key.
+ * `id` (`<stakeholderId>@<position>`) and `lastPosition` exist only in memory, for the applier
+ * (a write-once projection's rows never change, so no row needs to remember what touched it).
+ */
 @Entity('rm_timeline_entries')
 export class TimelineEntryEntity {
-  @PrimaryColumn('text') id!: string;
-  @Column('text', { name: 'stakeholder_id' }) stakeholderId!: string;
-  @Column(bigintColumn('position')) position!: number;
-  @Column('text', { name: 'stream_id' }) streamId!: string;
-  @Column('text') type!: string;
-  @Column('text', { name: 'occurred_at' }) occurredAt!: string;
-  @Column('text', { name: 'occurred_precision' }) occurredPrecision!: string;
-  @Column('timestamptz', { name: 'occurred_from' }) occurredFrom!: string;
-  @Column('timestamptz', { name: 'recorded_at' }) recordedAt!: string;
-  @Column('jsonb') data!: object;
-  @Column('jsonb') sources!: object[];
-  @Column(bigintColumn('last_position')) lastPosition!: number;
+  @PrimaryColumn('text', { name: 'stakeholder_id' }) stakeholderId!: string;
+  @PrimaryColumn({ ...bigintColumn('position'), primary: true } as PrimaryColumnOptions) position!: number;
+  id!: string;
+  lastPosition!: number;
 }

@@ -1,10 +1,25 @@
-import { StoredEvent } from '@saydo/event-store';
 import { PoolClient } from 'pg';
 import { DataSource } from 'typeorm';
-import { ProjectedRow, RowProjection } from './row-projection';
+import { ProjectionEvent, readProjectionEventsById } from './projection-events';
+import { RowCache } from './row-cache';
+import { ProjectedRow, ReferencedEvents, RowProjection } from './row-projection';
+import { enterFeedTransaction } from './feed-lock';
 import { RowProjectionTable } from './row-projection-table';
 
 type AnyProjection = RowProjection<ProjectedRow>;
+
+export interface ProjectionApplierOptions {
+  /**
+   * The tables of write-once and row-replacing projections have no key yet (a rebuild's load):
+   * their rows are appended without conflict handling, and the rebuild removes duplicates
+   * (keeping the highest `last_position`) when it builds the key. Checkpoints still move with the rows.
+   */
+  appendWithoutKeys?: boolean;
+}
+
+/** The one writer of the tables (a rebuild's build) keeps the rows it wrote, so later batches need not read them back. */
+export type RowCaches = ReadonlyMap<string, RowCache>;
+
 
 /**
  * Applies a batch of log events to every projection inside the caller's transaction, then moves
@@ -18,6 +33,7 @@ export class ProjectionApplier {
   constructor(
     dataSource: DataSource,
     readonly projections: readonly AnyProjection[],
+    private readonly options: ProjectionApplierOptions = {},
   ) {
     for (const projection of projections) this.tables.set(projection.name, new RowProjectionTable(dataSource, projection.entity));
   }
@@ -26,19 +42,25 @@ export class ProjectionApplier {
     return this.projections.map((p) => p.name);
   }
 
-  /** Locks and returns each projection's checkpoint (created at 0 when missing). */
+  /** Locks and returns each projection's checkpoint (created at 0 when missing), after the feed lock (see feed-lock.ts): one round trip once they exist. */
   async lockCheckpoints(client: PoolClient): Promise<Map<string, number>> {
-    await client.query(`INSERT INTO projection_checkpoints (name, position) SELECT unnest($1::text[]), 0 ON CONFLICT (name) DO NOTHING`, [this.names]);
-    const { rows } = await client.query<{ name: string; position: string }>(
-      `SELECT name, position FROM projection_checkpoints WHERE name = ANY($1::text[]) ORDER BY name FOR UPDATE`,
-      [this.names],
-    );
+    await enterFeedTransaction(client);
+    const lock = () =>
+      client.query<{ name: string; position: string }>(`SELECT name, position FROM projection_checkpoints WHERE name = ANY($1::text[]) ORDER BY name FOR UPDATE`, [this.names]);
+    let { rows } = await lock();
+    if (rows.length < this.names.length) {
+      await client.query(`INSERT INTO projection_checkpoints (name, position) SELECT unnest($1::text[]), 0 ON CONFLICT (name) DO NOTHING`, [this.names]);
+      ({ rows } = await lock());
+    }
     return new Map(rows.map((row) => [row.name, Number(row.position)]));
   }
 
-  /** Applies events (in log order) past each projection's checkpoint; returns the new lowest checkpoint. */
-  async applyBatch(client: PoolClient, events: readonly StoredEvent[]): Promise<number> {
-    const checkpoints = await this.lockCheckpoints(client);
+  /**
+   * Applies events (in log order) past each projection's checkpoint; returns the new lowest checkpoint.
+   * `locked`: the checkpoints the caller already locked in this transaction (to read the batch after them).
+   */
+  async applyBatch(client: PoolClient, events: readonly ProjectionEvent[], locked?: Map<string, number>, caches?: RowCaches): Promise<number> {
+    const checkpoints = locked ?? (await this.lockCheckpoints(client));
     if (events.length === 0) return Math.min(...checkpoints.values());
     const last = events[events.length - 1].position;
     for (const projection of this.projections) {
@@ -48,7 +70,7 @@ export class ProjectionApplier {
         throw new Error(`projection ${projection.name} is at ${checkpoint}; a batch starting at ${events[0].position} would skip events`);
       }
       const pending = events.filter((event) => event.position > checkpoint && projection.handles.has(event.type));
-      await this.applyToProjection(client, projection, pending);
+      await this.applyToProjection(client, projection, pending, caches?.get(projection.name));
       if (last > checkpoint) checkpoints.set(projection.name, last);
     }
     await client.query(
@@ -63,25 +85,40 @@ export class ProjectionApplier {
    * Applies events to every projection's rows without touching checkpoints: for feeds (Kafka
    * partitions) that keep their own progress. Rows still skip events at or below `lastPosition`.
    */
-  async applyToRows(client: PoolClient, events: readonly StoredEvent[]): Promise<void> {
+  async applyToRows(client: PoolClient, events: readonly ProjectionEvent[]): Promise<void> {
+    await enterFeedTransaction(client);
     for (const projection of this.projections) {
       await this.applyToProjection(client, projection, events.filter((event) => projection.handles.has(event.type)));
     }
   }
 
-  private async applyToProjection(client: PoolClient, projection: AnyProjection, events: readonly StoredEvent[]): Promise<void> {
+  /**
+   * `cache`: rows this writer wrote earlier (see RowCache), read instead of the table; it learns
+   * this batch's rows before the transaction commits, so its owner drops it if the transaction fails.
+   */
+  private async applyToProjection(client: PoolClient, projection: AnyProjection, events: readonly ProjectionEvent[], cache?: RowCache): Promise<void> {
     if (events.length === 0) return;
     const table = this.tables.get(projection.name)!;
-    const rowIds = [...new Set(events.flatMap((event) => projection.rowIdsOf(event)))];
-    const rows = await table.load(client, rowIds);
+    const referenced = await this.loadReferenced(client, projection, events);
+    if (projection.writeOnce || projection.replacesRows) {
+      const rows = withoutReading(projection, events, referenced);
+      if (this.options.appendWithoutKeys) return table.append(client, rows);
+      return projection.writeOnce ? table.insertOnce(client, rows) : table.replace(client, rows);
+    }
+    const rowIds = [...new Set(events.flatMap((event) => projection.rowIdsOf(event, referenced)))];
+    const rows = await table.load(client, cache ? cache.unknown(rowIds) : rowIds);
+    for (const id of cache ? rowIds : []) {
+      const row = rows.has(id) ? undefined : cache!.get(id);
+      if (row) rows.set(id, row);
+    }
     const existing = new Set(rows.keys());
     const touched = new Set<string>();
     const current = new Map<string, ProjectedRow | null>(rows);
     for (const event of events) {
-      for (const rowId of projection.rowIdsOf(event)) {
+      for (const rowId of projection.rowIdsOf(event, referenced)) {
         const row = current.get(rowId) ?? null;
         if (row && row.lastPosition >= event.position) continue;
-        const next = projection.evolve(row, event, rowId);
+        const next = projection.evolve(row, event, rowId, referenced);
         current.set(rowId, next ? { ...next, lastPosition: event.position } : null);
         touched.add(rowId);
       }
@@ -90,5 +127,31 @@ export class ProjectionApplier {
     const deletes = [...touched].filter((id) => current.get(id) === null && existing.has(id));
     await table.upsert(client, upserts);
     await table.delete(client, deletes);
+    if (cache) for (const id of touched) cache.remember(id, current.get(id) ?? null);
   }
+
+  /** The earlier events the batch points at, from the store (always committed before the events pointing at them). */
+  private async loadReferenced(client: PoolClient, projection: AnyProjection, events: readonly ProjectionEvent[]): Promise<ReferencedEvents> {
+    const ids = [...new Set(events.flatMap((event) => projection.referencedEventIds?.(event) ?? []))];
+    if (ids.length === 0) return new Map();
+    return new Map((await readProjectionEventsById(client, ids)).map((event) => [event.eventId, event]));
+  }
+}
+
+/**
+ * The rows a projection that never reads its rows derives from the events, one per id, each with
+ * the last position that touched it: a write-once row keeps its first version, a replaced row
+ * its latest.
+ */
+function withoutReading(projection: AnyProjection, events: readonly ProjectionEvent[], referenced: ReferencedEvents): ProjectedRow[] {
+  const rows = new Map<string, ProjectedRow>();
+  for (const event of events) {
+    for (const rowId of projection.rowIdsOf(event, referenced)) {
+      const row = projection.evolve(null, event, rowId, referenced);
+      if (!row) continue;
+      const kept = projection.writeOnce ? (rows.get(rowId) ?? row) : row;
+      rows.set(rowId, kept.lastPosition === event.position ? kept : { ...kept, lastPosition: event.position });
+    }
+  }
+  return [...rows.values()];
 }

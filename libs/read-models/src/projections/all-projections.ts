@@ -1,5 +1,4 @@
 import { ProjectedRow, RowProjection } from '../projection/row-projection';
-import { actionsProjection } from './actions.projection';
 import { commitmentLinksProjection } from './commitment-links.projection';
 import { commitmentsProjection } from './commitments.projection';
 import { stakeholdersProjection } from './stakeholders.projection';
@@ -9,7 +8,6 @@ import { timelineProjection } from './timeline.projection';
 export const ALL_PROJECTIONS = [
   stakeholdersProjection,
   commitmentsProjection,
-  actionsProjection,
   commitmentLinksProjection,
   timelineProjection,
 ] as unknown as ReadonlyArray<RowProjection<ProjectedRow>>;

@@ -11,6 +11,7 @@ export const commitmentLinksProjection: RowProjection<CommitmentLinkEntity> = {
   name: 'commitment_links',
   entity: CommitmentLinkEntity,
   handles: handledTypes('AssessmentRecorded', 'AssessmentRevised'),
+  replacesRows: true,
   rowIdsOf: (event) => {
     const data = dataOf<AssessmentData>(event);
     return [linkId(data.commitmentId, data.actionId)];
@@ -25,7 +26,6 @@ export const commitmentLinksProjection: RowProjection<CommitmentLinkEntity> = {
       rationale: data.rationale,
       assessedAt: event.occurredAt,
       assessedPrecision: event.occurredPrecision,
-      sources: event.metadata.sources,
       recordedAt: event.recordedAt,
       lastPosition: event.position,
     };

@@ -1,7 +1,11 @@
-import { AssessmentData, AssessmentRelation, commitmentStatus, CommitmentKind, CommitmentStatedData } from '@saydo/domain';
+import { AssessmentData, AssessmentRelation, commitmentStatus, CommitmentKind, CommitmentStatedData, requirePartialDate } from '@saydo/domain';
+import { ProjectionEvent } from '../projection/projection-events';
 import { CommitmentEntity } from '../entities';
 import { handledTypes, RowProjection } from '../projection/row-projection';
+import { correctionTarget, correctionTargetId } from './correction-target';
 import { dataOf } from './event-fields';
+
+const STATEMENTS = ['PledgeMade', 'RedLineStated'];
 
 /** The status stored here ignores the date (so never `overdue`); reports apply the date when read. */
 function assessedStatus(row: Pick<CommitmentEntity, 'kind' | 'dueBy' | 'relations' | 'statedFrom'>): string {
@@ -11,8 +15,13 @@ function assessedStatus(row: Pick<CommitmentEntity, 'kind' | 'dueBy' | 'relation
 export const commitmentsProjection: RowProjection<CommitmentEntity> = {
   name: 'commitments',
   entity: CommitmentEntity,
-  handles: handledTypes('PledgeMade', 'RedLineStated', 'AssessmentRecorded', 'CommitmentRevised'),
-  rowIdsOf: (event) => [dataOf<{ commitmentId: string }>(event).commitmentId],
+  handles: handledTypes('PledgeMade', 'RedLineStated', 'AssessmentRecorded', 'CommitmentRevised', 'EventCorrected'),
+  referencedEventIds: correctionTargetId,
+  rowIdsOf(event, referenced) {
+    if (event.type !== 'EventCorrected') return [dataOf<{ commitmentId: string }>(event).commitmentId];
+    const target = correctionTarget(event, referenced);
+    return target && STATEMENTS.includes(target.type) ? [String(target.data.commitmentId)] : [];
+  },
   evolve(row, event) {
     switch (event.type) {
       case 'PledgeMade':
@@ -29,7 +38,7 @@ export const commitmentsProjection: RowProjection<CommitmentEntity> = {
           statedAt: event.occurredAt,
           statedPrecision: event.occurredPrecision,
           statedFrom: event.occurredFrom,
-          sources: event.metadata.sources,
+          allTopics: [...new Set([...(row?.allTopics ?? []), ...data.topics])],
           relations: [],
           lastPosition: event.position,
         };
@@ -42,8 +51,27 @@ export const commitmentsProjection: RowProjection<CommitmentEntity> = {
       }
       case 'CommitmentRevised':
         return row && { ...row, text: dataOf<{ text: string }>(event).text };
+      case 'EventCorrected':
+        return row && corrected(row, event);
       default:
         return row;
     }
   },
 };
+
+/**
+ * A statement corrected: its topics, due date and date as corrected (the owner and id cannot
+ * be corrected); the topics ever seen only grow. The text here follows revisions only: reports
+ * fold the text, corrected or revised, from the log itself.
+ */
+function corrected(row: CommitmentEntity, correction: ProjectionEvent): CommitmentEntity {
+  const data = dataOf<{ data: CommitmentStatedData; occurredAt?: string }>(correction);
+  const date = data.occurredAt ? requirePartialDate(data.occurredAt) : null;
+  return {
+    ...row,
+    topics: data.data.topics,
+    allTopics: [...new Set([...row.allTopics, ...data.data.topics])],
+    dueBy: data.data.dueBy ?? null,
+    ...(date ? { statedAt: date.value, statedPrecision: date.precision, statedFrom: date.start } : {}),
+  };
+}

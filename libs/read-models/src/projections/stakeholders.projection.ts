@@ -17,7 +17,6 @@ export const stakeholdersProjection: RowProjection<StakeholderEntity> = {
       kind: data.kind,
       registeredAt: event.occurredAt,
       registeredPrecision: event.occurredPrecision,
-      sources: event.metadata.sources,
       lastPosition: event.position,
     };
   },

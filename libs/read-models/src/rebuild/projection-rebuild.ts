@@ -1,17 +1,38 @@
 import { PostgresEventStore, withTransaction } from '@saydo/event-store';
 import { Pool, PoolClient } from 'pg';
 import { DataSource } from 'typeorm';
+import { excludeFeeds } from '../projection/feed-lock';
 import { ProjectionApplier } from '../projection/projection-applier';
+import { RowCache } from '../projection/row-cache';
+import { ProjectionEvent, readProjectionEvents } from '../projection/projection-events';
 import { ProjectedRow, RowProjection } from '../projection/row-projection';
 import { measureProgress, RebuildProgress } from './rebuild-progress';
 import { rebuildCheckpointName, shadowDataSource, shadowTableName } from './shadow-tables';
+import { createDeferredIndexes, createShadowTable, indexesOf } from './shadow-indexes';
+import { dropShadowKey, restoreShadowKey } from './shadow-keys';
+import { copyOwnerAndGrants } from './table-privileges';
 
 type AnyProjection = RowProjection<ProjectedRow>;
+
+/**
+ * Events per build transaction unless told otherwise. Large on purpose: a commitment assessed in
+ * many batches is rewritten once per batch, so bigger batches write fewer row versions (10,000
+ * events hold a few megabytes in memory).
+ */
+export const DEFAULT_REBUILD_BATCH_SIZE = 10_000;
+
+/**
+ * Rows per projection a build keeps in memory after writing them (see RowCache): a commitment
+ * assessed in a later batch is then evolved without being read back. About a kilobyte each.
+ */
+export const DEFAULT_REBUILD_CACHED_ROWS = 100_000;
 
 export interface ProjectionRebuildOptions {
   /** Events read and applied per transaction. */
   batchSize: number;
   onProgress?: (progress: RebuildProgress) => void;
+  /** Rows per projection `build` keeps after writing them (default DEFAULT_REBUILD_CACHED_ROWS; 0: none). */
+  cachedRows?: number;
   /** Longest wait for the live tables' lock at the switch (readers hold it briefly). */
   switchLockTimeoutMs?: number;
 }
@@ -20,6 +41,10 @@ export interface RebuildTable {
   projection: string;
   live: string;
   shadow: string;
+  /** The primary key's columns (rows of the two tables are compared by it). */
+  key: string[];
+  /** The projection never reads its rows: `build` loads its shadow table without the key (see shadow-keys.ts). */
+  appendOnly: boolean;
 }
 
 export interface StatusChange {
@@ -42,6 +67,12 @@ export interface SwitchResult {
   caughtUp: number;
 }
 
+/** The batch after `after`, being read while the one before it is written. */
+interface BatchAhead {
+  after: number;
+  events: Promise<ProjectionEvent[] | null>;
+}
+
 /** Thrown when the shadow tables do not cover the log head and may not catch up from the store. */
 export class RebuildNotCoveredError extends Error {}
 
@@ -55,6 +86,8 @@ export class RebuildNotCoveredError extends Error {}
 export class ProjectionRebuild {
   /** Applies to the shadow tables, with the `rebuild:<name>` checkpoints. */
   readonly shadowApplier: ProjectionApplier;
+  /** The same, for `build`: appends to the shadow tables whose key it dropped. */
+  private readonly loadApplier: ProjectionApplier;
   readonly tables: RebuildTable[];
 
   constructor(
@@ -66,9 +99,12 @@ export class ProjectionRebuild {
   ) {
     const shadowProjections = projections.map((projection) => ({ ...projection, name: rebuildCheckpointName(projection.name) }));
     this.shadowApplier = new ProjectionApplier(shadowDataSource(dataSource), shadowProjections);
+    this.loadApplier = new ProjectionApplier(shadowDataSource(dataSource), shadowProjections, { appendWithoutKeys: true });
     this.tables = projections.map((projection) => {
-      const live = dataSource.getMetadata(projection.entity).tableName;
-      return { projection: projection.name, live, shadow: shadowTableName(live) };
+      const metadata = dataSource.getMetadata(projection.entity);
+      const live = metadata.tableName;
+      const appendOnly = Boolean(projection.writeOnce || projection.replacesRows);
+      return { projection: projection.name, live, shadow: shadowTableName(live), key: metadata.primaryColumns.map((c) => c.databaseName), appendOnly };
     });
   }
 
@@ -90,7 +126,8 @@ export class ProjectionRebuild {
         );
         if (!fresh && rows[0].exists && rows[0].checkpoint !== null) continue;
         await client.query(`DROP TABLE IF EXISTS ${shadow}`);
-        await client.query(`CREATE TABLE ${shadow} (LIKE ${live} INCLUDING ALL)`);
+        await createShadowTable(client, live, shadow);
+        await copyOwnerAndGrants(client, live, shadow);
         await client.query(
           `INSERT INTO projection_checkpoints (name, position) VALUES ($1, 0) ON CONFLICT (name) DO UPDATE SET position = 0, updated_at = now()`,
           [name],
@@ -98,6 +135,17 @@ export class ProjectionRebuild {
       }
     });
     return this.position();
+  }
+
+  /**
+   * Names these shadow tables (projection and table identity): a feed that keeps progress of its
+   * own (a Kafka replay) keys it by this, so tables dropped and created again start over.
+   */
+  async shadowIdentity(): Promise<string> {
+    const { rows } = await this.pool.query<{ oid: string | null }>(`SELECT to_regclass(s)::oid::text AS oid FROM unnest($1::text[]) WITH ORDINALITY AS t(s, i) ORDER BY i`, [
+      this.tables.map((t) => t.shadow),
+    ]);
+    return this.tables.map((t, i) => `${t.projection}@${rows[i].oid ?? 'missing'}`).join(',');
   }
 
   /** The lowest rebuild checkpoint (0 when there is none). */
@@ -117,23 +165,109 @@ export class ProjectionRebuild {
     let head = (await this.store.head()).position;
     let reached = startPosition;
     let lastHeadRead = startedAt;
+    // Until createDeferredIndexes, rows of projections that never read them are plain appends.
+    await withTransaction(this.pool, async (client) => {
+      for (const { shadow } of this.tables.filter((t) => t.appendOnly)) await dropShadowKey(client, shadow);
+    });
+    let ahead: BatchAhead | null = null;
+    // Only this call writes the shadow tables until it returns (the claim keeps other rebuilds out), so what it wrote is what they hold.
+    const caches = await this.rowCaches();
     while (!shouldStop()) {
-      const { position, applied } = await withTransaction(this.pool, (client) => this.applyNextBatch(client));
+      const { position, applied, next } = await withTransaction(this.pool, (client) => this.applyBuildBatch(client, ahead, caches));
+      ahead = next;
       reached = position;
       if (Date.now() - lastHeadRead > 1000) {
         head = (await this.store.head()).position;
         lastHeadRead = Date.now();
       }
       this.options.onProgress?.(measureProgress(startedAt, startPosition, reached, Math.max(head, reached)));
-      if (applied < this.options.batchSize) break;
+      if (applied < this.options.batchSize) {
+        await this.createDeferredIndexes();
+        break;
+      }
     }
+    // A stopped build leaves no read running on the pool its caller is about to close.
+    await ahead?.events;
     return reached;
+  }
+
+  /**
+   * Builds the keys `build` dropped (see shadow-keys.ts) and the indexes the shadow tables were
+   * created without (see createShadowTable), once their rows are in; a no-op when they exist.
+   * `build` ends with it, `switchOver` makes sure of it before taking any lock, and a feed that
+   * fills the shadow tables itself calls it when done.
+   */
+  async createDeferredIndexes(): Promise<void> {
+    await withTransaction(this.pool, async (client) => {
+      for (const { live, shadow } of this.tables) {
+        await restoreShadowKey(client, live, shadow);
+        await createDeferredIndexes(client, live, shadow);
+      }
+    });
+  }
+
+  /**
+   * Gives the shadow tables back the keys an interrupted `build` dropped, so a feed that writes
+   * them through `shadowApplier` (with its conflict handling) can resume into them.
+   */
+  async restoreKeys(): Promise<void> {
+    await withTransaction(this.pool, async (client) => {
+      for (const { live, shadow } of this.tables) await restoreShadowKey(client, live, shadow);
+    });
+  }
+
+  /**
+   * One batch of the build in one transaction. Its commit does not wait for the WAL flush: a batch
+   * lost to a crash is lost with its checkpoint, so the rebuild resumes before it, and the switch's
+   * own (synchronous) commit flushes every batch before it.
+   */
+  /** A RowCache per projection that reads its rows; one that starts on an empty table knows every row. */
+  private async rowCaches(): Promise<Map<string, RowCache>> {
+    const caches = new Map<string, RowCache>();
+    const maxRows = this.options.cachedRows ?? DEFAULT_REBUILD_CACHED_ROWS;
+    if (maxRows <= 0) return caches;
+    for (const { projection, shadow, appendOnly } of this.tables) {
+      if (appendOnly) continue;
+      const { rows } = await this.pool.query<{ empty: boolean }>(`SELECT NOT EXISTS (SELECT 1 FROM ${shadow}) AS empty`);
+      caches.set(rebuildCheckpointName(projection), new RowCache(maxRows, rows[0].empty));
+    }
+    return caches;
+  }
+
+  private async applyBuildBatch(
+    client: PoolClient,
+    ahead: BatchAhead | null,
+    caches: ReadonlyMap<string, RowCache>,
+  ): Promise<{ position: number; applied: number; next: BatchAhead | null }> {
+    // lockCheckpoints enters the feed transaction, which also stops waiting for the WAL flush.
+    const checkpoints = await this.loadApplier.lockCheckpoints(client);
+    const after = Math.min(...checkpoints.values());
+    const prefetched = ahead?.after === after ? await ahead.events : null;
+    const events = prefetched ?? (await readProjectionEvents(client, after, this.options.batchSize));
+    // The next batch is read on another connection while this one is written: PostgreSQL reads
+    // the log and writes the rows side by side, and this process decodes one while the server
+    // works on the other. It is used only if it starts where this batch leaves every checkpoint.
+    const next = events.length === this.options.batchSize ? this.readAhead(events[events.length - 1].position) : null;
+    return { position: await this.loadApplier.applyBatch(client, events, checkpoints, caches), applied: events.length, next };
+  }
+
+  /** The batch after `after`, read on a connection of the pool; null on failure (the batch is then read in its transaction). */
+  private readAhead(after: number): BatchAhead {
+    const events = (async () => {
+      const client = await this.pool.connect();
+      try {
+        return await readProjectionEvents(client, after, this.options.batchSize);
+      } finally {
+        client.release();
+      }
+    })().catch(() => null);
+    return { after, events };
   }
 
   private async applyNextBatch(client: PoolClient): Promise<{ position: number; applied: number }> {
     const checkpoints = await this.shadowApplier.lockCheckpoints(client);
-    const events = await this.store.readAll(Math.min(...checkpoints.values()), this.options.batchSize);
-    return { position: await this.shadowApplier.applyBatch(client, events), applied: events.length };
+    const events = await readProjectionEvents(client, Math.min(...checkpoints.values()), this.options.batchSize);
+    return { position: await this.shadowApplier.applyBatch(client, events, checkpoints), applied: events.length };
   }
 
   /** Sets every rebuild checkpoint (for feeds that applied rows themselves, e.g. a Kafka replay). */
@@ -156,12 +290,13 @@ export class ProjectionRebuild {
   /** Row counts that differ between each live and shadow table (all zero: identical). */
   async differences(): Promise<TableDifference[]> {
     const result: TableDifference[] = [];
-    for (const { live, shadow } of this.tables) {
+    for (const { live, shadow, key } of this.tables) {
+      // Key columns are NOT NULL, so a NULL first key column means "no such row on that side".
       const { rows } = await this.pool.query<{ only_live: number; only_rebuilt: number; changed: number }>(
-        `SELECT count(*) FILTER (WHERE s.id IS NULL)::int AS only_live,
-                count(*) FILTER (WHERE l.id IS NULL)::int AS only_rebuilt,
-                count(*) FILTER (WHERE l.id IS NOT NULL AND s.id IS NOT NULL AND to_jsonb(l) IS DISTINCT FROM to_jsonb(s))::int AS changed
-         FROM ${live} l FULL JOIN ${shadow} s ON s.id = l.id`,
+        `SELECT count(*) FILTER (WHERE s.${key[0]} IS NULL)::int AS only_live,
+                count(*) FILTER (WHERE l.${key[0]} IS NULL)::int AS only_rebuilt,
+                count(*) FILTER (WHERE l.${key[0]} IS NOT NULL AND s.${key[0]} IS NOT NULL AND to_jsonb(l) IS DISTINCT FROM to_jsonb(s))::int AS changed
+         FROM ${live} l FULL JOIN ${shadow} s ON ${key.map((column) => `s.${column} = l.${column}`).join(' AND ')}`,
       );
       result.push({ table: live, onlyLive: rows[0].only_live, onlyRebuilt: rows[0].only_rebuilt, changed: rows[0].changed });
     }
@@ -169,7 +304,7 @@ export class ProjectionRebuild {
   }
 
   /**
-   * In one transaction: locks the live checkpoints (the live feed waits), applies the events the
+   * In one transaction: excludes the live feeds (the feed lock), locks the live checkpoints, applies the events the
    * shadow tables miss (unless `catchUpFromStore` is false: then they must already cover the head),
    * locks the live tables, renames live → `_old` and shadow → live, drops `_old`, gives the
    * indexes their old names, and sets the live checkpoints to the rebuilt position.
@@ -177,21 +312,21 @@ export class ProjectionRebuild {
   async switchOver(options: { catchUpFromStore?: boolean } = {}): Promise<SwitchResult> {
     const catchUpFromStore = options.catchUpFromStore ?? true;
     const liveNames = this.tables.map((t) => t.projection);
+    await this.createDeferredIndexes();
     return withTransaction(this.pool, async (client) => {
       await client.query(`SET LOCAL lock_timeout = ${Math.max(1, Math.floor(this.options.switchLockTimeoutMs ?? 10_000))}`);
+      // The feed lock first, as every feed takes it first (see feed-lock.ts): then the checkpoints
+      // and the tables, with no feed transaction holding one and waiting for the other.
+      await excludeFeeds(client);
       await client.query(`INSERT INTO projection_checkpoints (name, position) SELECT unnest($1::text[]), 0 ON CONFLICT (name) DO NOTHING`, [liveNames]);
       await client.query(`SELECT name FROM projection_checkpoints WHERE name = ANY($1::text[]) ORDER BY name FOR UPDATE`, [liveNames]);
-      let caughtUp = 0;
-      if (catchUpFromStore) {
-        for (;;) {
-          const { applied } = await this.applyNextBatch(client);
-          caughtUp += applied;
-          if (applied < this.options.batchSize) break;
-        }
-      }
+      // Whatever a live feed applied (to the tables about to be dropped) committed before the feed
+      // lock was granted, so it is at or below this head: the rebuilt tables must reach it. A Kafka
+      // projector's partitions have moved past events the rebuilt tables would otherwise miss.
+      const head = (await this.store.head()).position;
+      const caughtUp = catchUpFromStore ? await this.catchUpTo(client, head) : 0;
       await this.shadowApplier.lockCheckpoints(client);
       const position = await this.position(client);
-      const head = (await this.store.head()).position;
       if (position < head) {
         throw new RebuildNotCoveredError(
           `the rebuilt tables reach position ${position} but the log head is ${head}: ${head - position} events are missing, so the live tables were not switched`,
@@ -203,6 +338,16 @@ export class ProjectionRebuild {
       await client.query(`DELETE FROM projection_checkpoints WHERE name = ANY($1::text[])`, [this.rebuildNames]);
       return { position, caughtUp };
     });
+  }
+
+  /** Applies the store's events to the shadow tables until they reach `head`; returns how many. */
+  private async catchUpTo(client: PoolClient, head: number): Promise<number> {
+    let caughtUp = 0;
+    for (;;) {
+      const { position, applied } = await this.applyNextBatch(client);
+      caughtUp += applied;
+      if (position >= head || applied === 0) return caughtUp;
+    }
   }
 
   /** Drops the shadow tables and the rebuild checkpoints (after a dry run, say). */
@@ -225,13 +370,4 @@ export class ProjectionRebuild {
       if (name && name !== index.name) await client.query(`ALTER INDEX ${index.name} RENAME TO ${name}`);
     }
   }
-}
-
-async function indexesOf(client: PoolClient, table: string): Promise<Array<{ name: string; definition: string }>> {
-  const { rows } = await client.query<{ indexname: string; indexdef: string }>(
-    `SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema() AND tablename = $1`,
-    [table],
-  );
-  // `CREATE UNIQUE INDEX rm_x_pkey ON public.rm_x USING btree (id)` -> `UNIQUE USING btree (id)`
-  return rows.map((row) => ({ name: row.indexname, definition: row.indexdef.replace(/^CREATE (UNIQUE )?INDEX \S+ ON \S+ /, '$1') }));
 }

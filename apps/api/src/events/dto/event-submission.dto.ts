@@ -1,12 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { SAYDO_EVENT_TYPES } from '@saydo/domain';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsObject, IsOptional, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsObject, IsOptional, Max, Min, ValidateNested } from 'class-validator';
+import { MAX_INTEGER } from '../../shared/query-integer';
 import { dataSchemaName } from './event-data-schemas';
+import { MAX_BATCH_SIZE } from './envelope-limits';
 import { IsPartialDate, LIMITS } from './field-rules';
 import { SourceDto } from './source.dto';
 
-export const MAX_BATCH_SIZE = 1000;
+export { MAX_BATCH_SIZE } from './envelope-limits';
 
 /** One fact submitted by a client. `data` is validated against the DTO of its `type`. */
 export class EventSubmissionDto {
@@ -27,6 +29,7 @@ export class EventSubmissionDto {
   @ApiProperty({ type: [SourceDto], maxItems: LIMITS.sources, description: 'Evidence; facts about the world need at least one.' })
   @IsArray()
   @ArrayMaxSize(LIMITS.sources)
+  @IsObject({ each: true, message: 'each item of sources must be a source object' })
   @ValidateNested({ each: true })
   @Type(() => SourceDto)
   sources!: SourceDto[];
@@ -35,6 +38,7 @@ export class EventSubmissionDto {
   @IsOptional()
   @IsInt()
   @Min(0)
+  @Max(MAX_INTEGER)
   expectedVersion?: number;
 }
 
@@ -43,6 +47,8 @@ export class EventBatchDto {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(MAX_BATCH_SIZE)
+  // Without it, an item that is itself an array ({"events":[[]]}) passes nested validation empty.
+  @IsObject({ each: true, message: 'each item of events must be an event object' })
   @ValidateNested({ each: true })
   @Type(() => EventSubmissionDto)
   events!: EventSubmissionDto[];

@@ -28,14 +28,42 @@ describe('editorial events', () => {
   });
 });
 
+describe('what a correction may change', () => {
+  const anthropic = fact('StakeholderRegistered', { stakeholderId: 'anthropic', name: 'Anthropic', kind: 'organization' }, '2021');
+  const redLine = fact('RedLineStated', { commitmentId: 'c', stakeholderId: 'openai', text: 'x', topics: ['defence'] }, '2026-01');
+  const story = given(openai, usDod, anthropic, contract, redLine, fact('AssessmentRecorded', { commitmentId: 'c', actionId: 'dow-deal', relation: 'strains', rationale: 'r' }, '2026-03-09', []));
+  const [contractId, redLineId, assessmentId] = [story.history[3].eventId, story.history[4].eventId, story.history[5].eventId];
+  const correct = (eventId: string, data: Record<string, unknown>) => fact('EventCorrected', { eventId, reason: 'Wrong', data }, '2026-03-09', []);
+
+  it('refuses to change the actor of an action, the owner of a commitment or the subject of a stakeholder event, pointing to retract and record anew', () => {
+    story.when(correct(contractId, { ...contract.data, stakeholderId: 'anthropic' })).thenRejects('correction-changes-identity');
+    story.when(correct(redLineId, { ...redLine.data, stakeholderId: 'anthropic' })).thenRejects('correction-changes-identity');
+    story.when(correct(story.history[0].eventId, { stakeholderId: 'open-ai', name: 'OpenAI', kind: 'organization' })).thenRejects('correction-changes-identity');
+    story.when(correct(assessmentId, { commitmentId: 'c', actionId: 'other-deal', relation: 'strains', rationale: 'r' })).thenRejects('correction-changes-identity');
+    expect(() => given(openai, usDod, anthropic, contract).when(correct(contractId, { ...contract.data, stakeholderId: 'anthropic' })).then(() => undefined)).toThrow(/retract/i);
+  });
+
+  it('checks the corrected data with the original type\'s own rules: counterparties must be registered, never the actor', () => {
+    story.when(correct(contractId, { ...contract.data, counterpartyIds: ['nobody'] })).thenRejects('stakeholder-not-registered');
+    story.when(correct(contractId, { ...contract.data, counterpartyIds: ['openai'] })).thenRejects('actor-is-counterparty');
+  });
+
+  it('changes counterparties, topics, texts and relations; the correction is about the old and the new parties', () => {
+    story.when(correct(contractId, { ...contract.data, counterpartyIds: ['anthropic'], topics: ['surveillance'] })).then(([e]) => expect(e.subjects.sort()).toEqual(['anthropic', 'openai', 'us-dod']));
+    story.when(correct(redLineId, { ...redLine.data, text: 'y', topics: ['surveillance'] })).then(([e]) => expect(e.subjects).toEqual(['openai']));
+    story.when(correct(assessmentId, { commitmentId: 'c', actionId: 'dow-deal', relation: 'contradicts', rationale: 'r2' })).then(([e]) => expect(e.streamId).toBe('commitment-c'));
+  });
+});
+
 describe('after a retraction', () => {
   const story = given(openai, usDod, contract);
   const contractId = story.history[2].eventId;
   const retraction = fact('EventRetracted', { eventId: contractId, reason: 'Never happened' }, '2026-03-09', []);
   const redLine = fact('RedLineStated', { commitmentId: 'c', stakeholderId: 'openai', text: 'x', topics: ['defence'] }, '2026-01');
 
-  it('refuses to judge the retracted fact, as if it did not exist', () => {
-    story.when(redLine, retraction, fact('AssessmentRecorded', { commitmentId: 'c', actionId: 'dow-deal', relation: 'strains', rationale: 'r' }, '2026-03-09', [])).thenRejects('action-not-found');
+  it('refuses to judge the retracted fact, as a conflict with the record (409), not as an unknown id', () => {
+    story.when(redLine, retraction, fact('AssessmentRecorded', { commitmentId: 'c', actionId: 'dow-deal', relation: 'strains', rationale: 'r' }, '2026-03-09', [])).thenRejects('action-retracted');
+    story.when(redLine, fact('AssessmentRecorded', { commitmentId: 'c', actionId: 'never-recorded', relation: 'strains', rationale: 'r' }, '2026-03-09', [])).thenRejects('action-not-found');
   });
 
   it('lets the same id be recorded again, correctly', () => {

@@ -1,21 +1,14 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsOptional } from 'class-validator';
+import { PAGE_SIZE } from '../../../shared/paging';
+import { QueryInteger } from '../../../shared/query-integer';
 import { ReadQueryDto } from '../../../shared/read-query.dto';
 
 export class ReadLogRequestDto extends ReadQueryDto {
-  @ApiPropertyOptional({ description: 'Events after this position (exclusive)', default: 0 })
+  @QueryInteger({ min: 0, description: 'Events after this position (exclusive)', default: 0 })
   @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
   after = 0;
 
-  @ApiPropertyOptional({ default: 100, maximum: 1000 })
+  @QueryInteger({ min: 1, max: PAGE_SIZE.max, default: PAGE_SIZE.default })
   @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(1000)
-  limit = 100;
+  limit: number = PAGE_SIZE.default;
 }

@@ -6,7 +6,7 @@ import { ReadStreamQuery } from './read-stream.query';
 export class ReadStreamHandler implements IQueryHandler<ReadStreamQuery> {
   constructor(private readonly store: PostgresEventStore) {}
 
-  execute({ streamId }: ReadStreamQuery) {
-    return this.store.readStream(streamId);
+  execute({ streamId, afterVersion, limit }: ReadStreamQuery) {
+    return this.store.readStreamPage(streamId, afterVersion, limit);
   }
 }

@@ -1,8 +1,12 @@
 import { Query } from '@nestjs/cqrs';
 import { StoredEvent } from '@saydo/event-store';
 
-export class ReadStreamQuery extends Query<StoredEvent[]> {
-  constructor(readonly streamId: string) {
+export class ReadStreamQuery extends Query<{ events: StoredEvent[]; version: number }> {
+  constructor(
+    readonly streamId: string,
+    readonly afterVersion: number,
+    readonly limit: number,
+  ) {
     super();
   }
 }

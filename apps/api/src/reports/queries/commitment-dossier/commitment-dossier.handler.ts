@@ -1,22 +1,25 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { buildSayDoReport } from '@saydo/domain';
 import { DataSource } from 'typeorm';
 import { ownerOfCommitment } from '../owners';
 import { inReadModelSnapshot } from '../read-model-snapshot';
-import { momentEvents } from '../moment-events';
+import { reportAtMoment } from '../fold-cache/report-at-moment';
+import { StakeholderFoldCache } from '../fold-cache/stakeholder-fold.cache';
 import { momentFields, resolveMoment } from '../report-moment';
 import { CommitmentDossierQuery } from './commitment-dossier.query';
 
 @QueryHandler(CommitmentDossierQuery)
 export class CommitmentDossierHandler implements IQueryHandler<CommitmentDossierQuery> {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly folds: StakeholderFoldCache,
+  ) {}
 
-  execute({ commitmentId, time }: CommitmentDossierQuery) {
+  execute({ commitmentId, time, beforeFold }: CommitmentDossierQuery) {
     return inReadModelSnapshot(this.dataSource, async (manager, readModelPosition) => {
       const moment = await resolveMoment(manager, readModelPosition, time);
       const owner = await ownerOfCommitment(manager, commitmentId);
       if (!owner) return null;
-      const report = buildSayDoReport(owner, await momentEvents(manager, owner, moment), moment.judgedAt, moment.position);
+      const report = await reportAtMoment(this.folds, manager, owner, moment, beforeFold);
       const commitment = report?.commitments.find((c) => c.commitmentId === commitmentId);
       if (!report || !commitment) return null;
       // Editorial acts on the owner's record: retracted facts are already left out, corrections applied.

@@ -1,8 +1,10 @@
 import { Query } from '@nestjs/cqrs';
 import { CommitmentReport, SayDoReport } from '@saydo/domain';
+import { ReportMomentFields } from '../report-moment';
 import { ReportTime } from '../stakeholder-report/stakeholder-report.request.dto';
+import { BeforeFold } from '../fold-cache/before-fold';
 
-export interface CommitmentDossier {
+export interface CommitmentDossier extends ReportMomentFields {
   position: number;
   asOf: string;
   stakeholder: SayDoReport['stakeholder'];
@@ -16,6 +18,8 @@ export class CommitmentDossierQuery extends Query<CommitmentDossier | null> {
   constructor(
     readonly commitmentId: string,
     readonly time: ReportTime,
+    /** Called before the query reads and folds a history (not when a kept fold serves it): see `enterFold`. */
+    readonly beforeFold: BeforeFold = () => undefined,
   ) {
     super();
   }

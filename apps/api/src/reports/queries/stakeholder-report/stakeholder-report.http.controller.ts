@@ -1,13 +1,18 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Controller, Get, Param, Query, Req, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
-import { SayDoReport } from '@saydo/domain';
+import { FastifyReply, FastifyRequest } from 'fastify';
+import { chargeReportRead, enterFold } from '../../../rate-limits/report-read-admission';
 import { problems } from '../../../problems/problem';
 import { ReadConsistency } from '../../../shared/read-consistency';
 import { ApiReportResponse, COMMITMENT_PROPERTIES } from '../../dto/report-documentation';
+import { segment } from '../../http/report-permalink';
+import { reportPageAnswer } from '../../http/report-page-answer';
+import { PagedReportRequestDto } from '../../http/paged-report.request.dto';
+import { ReportAnswerSources } from '../../http/report-answer-sources';
+import { answerReport } from '../../http/send-report';
 import { StakeholderReportQuery } from './stakeholder-report.query';
-import { positionToWaitFor, StakeholderReportRequestDto } from './stakeholder-report.request.dto';
-import { withContentHash } from '../../dto/with-content-hash';
+import { isPinned, positionToWaitFor } from './stakeholder-report.request.dto';
 
 @ApiTags('reports')
 @Controller('v1/stakeholders')
@@ -15,6 +20,7 @@ export class StakeholderReportHttpController {
   constructor(
     private readonly queries: QueryBus,
     private readonly consistency: ReadConsistency,
+    private readonly answers: ReportAnswerSources,
   ) {}
 
   @Get(':stakeholderId/report')
@@ -26,15 +32,25 @@ export class StakeholderReportHttpController {
     policies: { type: 'array', items: { type: 'object' } },
     retractions: { type: 'array', items: { type: 'object' } },
     corrections: { type: 'array', items: { type: 'object' } },
-    contentHash: { type: 'string', description: 'SHA-256 of the rest of the body' },
-    knownAt: { type: 'object', nullable: true },
-    worldAsOf: { type: 'object', nullable: true },
+    page: { type: 'object', description: 'This page: `offset`, `limit`, `next` (its permalink, null on the last page) and `totals` (each paged list\'s whole length)' },
     summary: { type: 'object', description: 'Counts by status, the say-do figure with its denominator, suggestions, open disputes, withdrawals' },
   })
-  async report(@Param('stakeholderId') stakeholderId: string, @Query() query: StakeholderReportRequestDto): Promise<SayDoReport> {
+  async report(
+    @Param('stakeholderId') stakeholderId: string,
+    @Query() query: PagedReportRequestDto,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
     await this.consistency.waitForReadModels(positionToWaitFor(query));
-    const report = await this.queries.execute(new StakeholderReportQuery(stakeholderId, query));
-    if (!report) throw problems.notFound(`no stakeholder ${stakeholderId}`);
-    return withContentHash(report);
+    const path = `/v1/stakeholders/${segment(stakeholderId)}/report`;
+    const window = { offset: query.offset, limit: query.limit };
+    await answerReport(request, reply, { path, pinned: isPinned(query), time: query, page: window }, this.answers, {
+      charge: () => chargeReportRead(request),
+      fold: async () => {
+        const report = await this.queries.execute(new StakeholderReportQuery(stakeholderId, query, () => enterFold(request)));
+        if (!report) throw problems.notFound(`no stakeholder ${stakeholderId}`);
+        return reportPageAnswer(path, report, window);
+      },
+    });
   }
 }

@@ -11,12 +11,14 @@ import { StakeholderTimelineQuery } from './stakeholder-timeline.query';
 export class StakeholderTimelineHandler implements IQueryHandler<StakeholderTimelineQuery> {
   constructor(private readonly dataSource: DataSource) {}
 
-  execute({ stakeholderId, time }: StakeholderTimelineQuery) {
+  execute({ stakeholderId, time, beforeFold }: StakeholderTimelineQuery) {
     return inReadModelSnapshot(this.dataSource, async (manager, readModelPosition) => {
       if (!(await manager.exists(StakeholderEntity, { where: { id: stakeholderId } }))) return null;
       const moment = await resolveMoment(manager, readModelPosition, time);
-      const events = (await momentEvents(manager, stakeholderId, moment)).filter((e) => e.subjects.includes(stakeholderId));
-      return { stakeholderId, position: moment.position, ...momentFields(moment), entries: buildTimeline(events) };
+      // The domain keeps the events about the stakeholder as their data now stands (corrections included).
+      await beforeFold();
+      const events = await momentEvents(manager, stakeholderId, moment);
+      return { stakeholderId, position: moment.position, ...momentFields(moment), entries: buildTimeline(events, stakeholderId) };
     });
   }
 }
