@@ -1,4 +1,4 @@
-import { buildSayDoReport, DecidedEvent, SayDoReport } from '@saydo/domain';
+import { buildSayDoReport, DecidedEvent, foldSayDoReport, SayDoReport } from '@saydo/domain';
 import { NewEvent, PostgresEventStore } from '@saydo/event-store';
 import { ALL_PROJECTIONS, ProjectionApplier, StoreProjectionRunner } from '@saydo/read-models';
 import fc from 'fast-check';
@@ -98,6 +98,39 @@ describe('reports from kept folds', () => {
       const [pinned, freshPinned] = await log.both('o0', judged, unrelatedAt);
       expect(pinned).toEqual(freshPinned);
       expect(pinned).toEqual(second);
+    } finally {
+      await db.drop();
+    }
+  });
+
+  it('keep no more than their budget, counting each fold twice (its commitments\' serialised bytes live beside it)', async () => {
+    const db = await createTestDatabase();
+    try {
+      const decide = sequentialDecider();
+      const history = ['o0', 'o1'].flatMap((id) => [
+        decide('StakeholderRegistered', { stakeholderId: id, name: id.toUpperCase(), kind: 'organization' }),
+        decide('PledgeMade', { commitmentId: `${id}-c`, stakeholderId: id, text: 'The same pledge, word for word', topics: ['t1'] }),
+      ]);
+      // one fold's JSON, then budgets that hold one fold counted twice, and two
+      const probe = new Fixture(db);
+      await probe.append(history);
+      const oneFold = await inReadModelSnapshot(db.dataSource, async (manager, position) => JSON.stringify(foldSayDoReport('o0', await readReportEvents(manager, 'o0', position))).length);
+      const misses = (budget: number) => {
+        let missed = 0;
+        const cache = new StakeholderFoldCache(budget, {
+          looked: (hit, report) => {
+            if (report === 'fold' && !hit) missed += 1;
+          },
+        });
+        const read = (id: string) => inReadModelSnapshot(db.dataSource, (manager, position) => cache.folded(manager, id, position));
+        return (async () => {
+          for (const id of ['o0', 'o1', 'o0', 'o1']) await read(id);
+          return missed;
+        })();
+      };
+      // (a fold's few streams add well under 300 bytes to its size)
+      expect(await misses(2 * oneFold + 300)).toBe(4);
+      expect(await misses(4 * oneFold + 600)).toBe(2);
     } finally {
       await db.drop();
     }

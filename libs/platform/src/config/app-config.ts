@@ -67,7 +67,7 @@ export class AppConfig {
    * Bytes (approximate, as JSON) of folded reports the API keeps, least recently used first out;
    * 0 keeps none (every report folds its history again).
    */
-  @Transform(toInt) @IsInt() @Min(0) @Max(64 * 1024 * 1024 * 1024) REPORT_CACHE_MAX_BYTES = 256 * 1024 * 1024;
+  @Transform(toInt) @IsInt() @Min(0) @Max(64 * 1024 * 1024 * 1024) REPORT_CACHE_MAX_BYTES = 512 * 1024 * 1024;
 
   @Transform(toInt) @IsInt() @Min(1) @Max(10000) PROJECTION_BATCH_SIZE = 500;
 

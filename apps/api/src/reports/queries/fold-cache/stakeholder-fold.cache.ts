@@ -67,6 +67,11 @@ export class StakeholderFoldCache {
   }
 }
 
+/**
+ * What a kept fold holds, as JSON bytes, counted twice: the fold itself, and the serialised bytes of
+ * its judged commitments that answers splice in (`reportPageAnswer`), which live exactly as long as
+ * the fold (weakly keyed on its commitments) and are about as large.
+ */
 function sizeOf(kept: KeptFold): number {
-  return JSON.stringify(kept.folded).length + kept.inputs.streams.reduce((n, s) => n + s.length + 8, 64);
+  return 2 * JSON.stringify(kept.folded).length + kept.inputs.streams.reduce((n, s) => n + s.length + 8, 64);
 }
