@@ -35,7 +35,7 @@ describe('the founding case read in a browser, without JavaScript', () => {
     await keepScreenshot(page, 'home-en');
 
     await page.getByRole('link', { name: 'OpenAI', exact: true }).click();
-    expect(new URL(page.url()).pathname).toBe('/stakeholders/openai');
+    await page.waitForURL((url) => url.pathname === '/stakeholders/openai');
     expect(await statusOf(page, 'openai-no-military-use')).toContain('Crossed');
     expect(await statusOf(page, 'openai-no-domestic-surveillance')).toContain('Under strain');
     expect(await statusOf(page, 'openai-no-autonomous-weapons')).toContain('Under strain');
@@ -70,12 +70,12 @@ describe('the founding case read in a browser, without JavaScript', () => {
     expect(await page.locator('link[rel="alternate"][type="application/atom+xml"]').getAttribute('href')).toMatch(/\/stakeholders\/openai\/feed\.atom$/);
 
     await page.getByRole('link', { name: 'Dossier' }).first().click();
-    expect(new URL(page.url()).pathname).toMatch(/^\/commitments\//);
+    await page.waitForURL((url) => /^\/commitments\//.test(url.pathname));
     await keepScreenshot(page, 'commitment-en');
 
     await page.goto('/');
     await page.getByRole('link', { name: 'surveillance', exact: true }).click();
-    expect(new URL(page.url()).pathname).toBe('/topics/surveillance');
+    await page.waitForURL((url) => url.pathname === '/topics/surveillance');
     const side = (id: string) => page.locator(`section[data-stakeholder="${id}"]`).innerText();
     expect(await side('openai')).toContain('Under strain');
     expect(await side('anthropic')).toContain('Held');

@@ -57,6 +57,7 @@ describe('long pages, paged like the JSON', () => {
     expect(later.statusCode).toBe(201);
     await t.inject(`/v1/stakeholders/bigco/report?waitForPosition=${later.json().position}`);
     await page.click('a[rel="next"]');
+    await page.waitForURL((url) => url.searchParams.get('offset') === '100');
     expect(new URL(page.url()).searchParams.get('knownAt')).toBe(String(head));
     expect(new URL(page.url()).searchParams.get('offset')).toBe('100');
     expect(await commitmentsShown(page)).toBe(1);
@@ -71,6 +72,7 @@ describe('long pages, paged like the JSON', () => {
     expect(second.hash).not.toBe(first.hash);
 
     await page.click('a[rel="prev"]');
+    await page.waitForURL((url) => url.searchParams.get('offset') !== '100');
     expect(await commitmentsShown(page)).toBe(100);
     expect(new URL(page.url()).searchParams.get('knownAt')).toBe(String(head));
     expect((await cited(page)).hash).toBe(first.hash);
