@@ -1,4 +1,5 @@
 import { BenchResult } from './bench-result';
+import { markdownTable } from './markdown-table';
 
 const HEADER = ['benchmark', 'events', 'seconds', 'events/s', 'baseline events/s', 'ratio', 'lag p50 ms', 'lag p99 ms', 'lag max ms'];
 const NONE = '-';
@@ -20,8 +21,5 @@ export function resultsTable(results: readonly BenchResult[]): string {
     ms(r.lag?.p99Ms),
     ms(r.lag?.maxMs),
   ]);
-  const widths = HEADER.map((h, c) => Math.max(h.length, ...lines.map((line) => line[c].length)));
-  const row = (cells: string[]) => `| ${cells.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join(' | ')} |`;
-  const rule = `|${widths.map((w, c) => (c === 0 ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|`;
-  return [row(HEADER), rule, ...lines.map(row)].join('\n');
+  return markdownTable(HEADER, lines, (column) => column > 0);
 }

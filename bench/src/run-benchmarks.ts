@@ -20,6 +20,7 @@ import { SaydoWorkload } from './saydo-workload';
 import { timed } from './stopwatch';
 import { benchmarkHttp } from './peers/http-benchmark';
 import { benchmarkReports } from './peers/report-benchmark';
+import { issueTargets, targetsTable } from './issue-targets';
 import { PeerFigure, peerFigure, peersTable } from './peers/peer-figure';
 import { benchmarkStorePeers } from './peers/store-peers-benchmark';
 
@@ -230,6 +231,9 @@ async function main(): Promise<void> {
     process.stdout.write(`\nSaydo beside its peers (same run, same database; Saydo/peer above 1 means Saydo is faster):\n\n${peerTable}\n`);
     for (const f of peers) for (const note of f.notes) process.stdout.write(`  ${f.figure}: ${note}\n`);
   }
+  const targets = issueTargets({ results, peers });
+  const targetTable = targetsTable(targets);
+  process.stdout.write(`\nThe issue's targets (attained: the share of the target this run reached):\n\n${targetTable}\n`);
   process.stdout.write('\n');
   process.stdout.write(`peak RSS (process.resourceUsage().maxRSS): ${peakRssMb} MB; whole run ${total.seconds.toFixed(1)} s\n`);
 
@@ -255,6 +259,8 @@ async function main(): Promise<void> {
     table,
     peers: peers.map((f) => ({ ...f, saydo: round(f.saydo, 1), peerValue: f.peerValue === null ? null : round(f.peerValue, 1), ratio: f.ratio === null ? null : round(f.ratio, 2) })),
     peersTable: peerTable,
+    targets: targets.map((t) => ({ ...t, attained: t.attained === null ? null : round(t.attained, 2) })),
+    targetsTable: targetTable,
     memory: { peakRssMb, heapUsedMbAtEnd: round(process.memoryUsage().heapUsed / 1024 / 1024, 1) },
     totalSeconds: round(total.seconds, 1),
   }, MODE);
