@@ -10,10 +10,11 @@ import { SlimReadModels1764700000000 } from './1764700000000-slim-read-models';
 import { AddOutboxTraceparent1764800000000 } from './1764800000000-add-outbox-traceparent';
 import { DropUnreadReadModelSources1764900000000 } from './1764900000000-drop-unread-read-model-sources';
 import { TimelineKeyedByStakeholderPosition1764900000001 } from './1764900000001-timeline-keyed-by-stakeholder-position';
+import { OutboxWithoutForeignKey1765010000000 } from './1765010000000-outbox-without-foreign-key';
 
 /** Every migration, in order. The data source lists them explicitly (no glob), so builds and tests see the same set. */
 export const MIGRATIONS = [
   CreateEventStore1763900000000, CreateReadModels1763900000001, CreateApiKeys1763900000002, CreateKafkaProgress1763900000003, AddAuditorRole1763900000004,
   AddAppendGroupFunction1763900000008, CommitmentTopicsEver1763900000021, AddRetentionIndexes1764620000000, SlimReadModels1764700000000, AddOutboxTraceparent1764800000000,
-  DropUnreadReadModelSources1764900000000, TimelineKeyedByStakeholderPosition1764900000001,
+  DropUnreadReadModelSources1764900000000, TimelineKeyedByStakeholderPosition1764900000001, OutboxWithoutForeignKey1765010000000,
 ];

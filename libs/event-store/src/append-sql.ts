@@ -39,8 +39,7 @@ export const INSERT_OUTBOX_SQL = `INSERT INTO outbox (position) SELECT generate_
 /**
  * The second and last round trip of a group commit, sent in the simple query protocol so that COMMIT
  * travels with it: every accepted event, its outbox row, every idempotency result and the wake-up
- * NOTIFY in one statement (data-modifying CTEs all run, referenced or not; the outbox's foreign key
- * is checked at the end of the statement, when the events are there), then COMMIT. If the statement
+ * NOTIFY in one statement (data-modifying CTEs all run, referenced or not), then COMMIT. If the statement
  * fails, PostgreSQL skips the COMMIT and the transaction stays aborted.
  *
  * Each column travels as one dollar-quoted array literal zipped back into rows by ROWS FROM, and
