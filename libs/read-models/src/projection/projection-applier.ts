@@ -118,7 +118,7 @@ export class ProjectionApplier {
     const table = this.tables.get(projection.name)!;
     const referenced = await this.loadReferenced(client, projection, events);
     if (projection.writeOnce || projection.replacesRows) {
-      const rows = withoutReading(projection, events, referenced);
+      const rows = withoutReading(projection, events, referenced, !this.options.appendWithoutKeys);
       if (this.options.appendWithoutKeys) return table.append(client, rows);
       return projection.writeOnce ? table.insertOnce(client, rows) : table.replace(client, rows);
     }
@@ -178,19 +178,23 @@ export function appliedPosition(checkpoints: ReadonlyMap<string, number>, held?:
 }
 
 /**
- * The rows a projection that never reads its rows derives from the events, one per id, each with
- * the last position that touched it: a write-once row keeps its first version, a replaced row
- * its latest.
+ * The rows a projection that never reads its rows derives from the events, each with the last
+ * position that touched it. `keyed`: one per id, a write-once row keeping its first version and a
+ * replaced row its latest. Otherwise (a table loaded without its key) every version, in log
+ * order: building the key keeps the latest (see shadow-keys.ts), and a batch spares a map of ids.
  */
-function withoutReading(projection: AnyProjection, events: readonly ProjectionEvent[], referenced: ReferencedEvents): ProjectedRow[] {
+function withoutReading(projection: AnyProjection, events: readonly ProjectionEvent[], referenced: ReferencedEvents, keyed: boolean): ProjectedRow[] {
+  const versions: ProjectedRow[] = [];
   const rows = new Map<string, ProjectedRow>();
   for (const event of events) {
     for (const rowId of projection.rowIdsOf(event, referenced)) {
       const row = projection.evolve(null, event, rowId, referenced);
       if (!row) continue;
-      const kept = projection.writeOnce ? (rows.get(rowId) ?? row) : row;
-      rows.set(rowId, kept.lastPosition === event.position ? kept : { ...kept, lastPosition: event.position });
+      const kept = keyed && projection.writeOnce ? (rows.get(rowId) ?? row) : row;
+      const version = kept.lastPosition === event.position ? kept : { ...kept, lastPosition: event.position };
+      if (keyed) rows.set(rowId, version);
+      else versions.push(version);
     }
   }
-  return [...rows.values()];
+  return keyed ? [...rows.values()] : versions;
 }
