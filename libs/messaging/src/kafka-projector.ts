@@ -1,12 +1,12 @@
 import { SpanKind } from '@opentelemetry/api';
 import { inSpansPerTrace, StoredEvent, withTransaction } from '@saydo/event-store';
-import { enterFeedTransaction, ProjectionApplier } from '@saydo/read-models';
+import { ProjectionApplier } from '@saydo/read-models';
 import { Consumer, EachBatchPayload, Kafka } from 'kafkajs';
 import { Pool } from 'pg';
 import { EVENT_HEADERS, fromKafkaMessage, headerText } from './event-message';
 import { KafkaSettings } from './kafka-settings';
 import { GroupCommit } from './group-commit';
-import { lockPartitionCheckpoints, PartitionCheckpoint, readPartitionOffsets, savePartitionCheckpoints } from './partition-checkpoints';
+import { lockPartitionCheckpoints, PartitionCheckpoint, readPartitionOffsets } from './partition-checkpoints';
 import { advanceWatermark } from './projection-watermark';
 
 export interface KafkaProjectorOptions {
@@ -131,7 +131,7 @@ export class KafkaProjector {
     const attributes = { 'messaging.system': 'kafka', 'messaging.destination.name': topic, 'messaging.destination.partition.id': [...new Set(partitions)].join(',') };
     const work = () =>
       withTransaction(this.pool, async (client) => {
-        await enterFeedTransaction(client);
+        // Enters the feed transaction too (its lock first), in the same round trip.
         const checkpoints = await lockPartitionCheckpoints(client, projectorGroup, topic, partitions);
         const moved = new Map<number, PartitionCheckpoint>();
         const fresh: StoredEvent[] = [];
@@ -155,8 +155,11 @@ export class KafkaProjector {
         await this.applier.applyToRows(client, fresh);
         // Only the watermark, taken last, serialises the group's members.
         const projectionCheckpoints = await this.applier.lockCheckpoints(client);
-        const watermark = await advanceWatermark(client, Math.min(...projectionCheckpoints.values()), fresh.map((event) => event.position), this.applier.names);
-        await savePartitionCheckpoints(client, projectorGroup, topic, moved);
+        const watermark = await advanceWatermark(client, Math.min(...projectionCheckpoints.values()), fresh.map((event) => event.position), this.applier.names, {
+          groupId: projectorGroup,
+          topic,
+          checkpoints: moved,
+        });
         return outcomes.map((outcome) => ('gapFrom' in outcome ? outcome : { ...outcome, watermark }));
       });
     return inSpansPerTrace('saydo.project', traceparents, work, { kind: SpanKind.CONSUMER, attributes });

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { withTransaction } from '@saydo/event-store';
-import { ProjectionApplier } from '@saydo/read-models';
+import { enterFeedTransaction, ProjectionApplier } from '@saydo/read-models';
 import { Kafka } from 'kafkajs';
 import { Pool } from 'pg';
 import { fromKafkaMessage } from './event-message';
@@ -111,6 +111,7 @@ export async function replayTopic(kafka: Kafka, settings: KafkaSettings, pool: P
                 const last = Number(chunk[chunk.length - 1].offset);
                 if (pending.length > 0) {
                   await withTransaction(pool, async (client) => {
+                    await enterFeedTransaction(client);
                     await applier.applyToRows(client, pending);
                     if (progressGroup === null) return;
                     const checkpoint = await lockPartitionCheckpoint(client, progressGroup, settings.topic, batch.partition);

@@ -18,8 +18,15 @@ export const READ_MODEL_FEED_LOCK = 5_730_145_004;
  * or the topic. Their commits no longer wait a disk flush each (the lag from append to visible).
  */
 export async function enterFeedTransaction(client: PoolClient): Promise<void> {
-  await client.query("SELECT set_config('synchronous_commit', 'off', true), pg_advisory_xact_lock_shared($1)", [READ_MODEL_FEED_LOCK]);
+  await client.query(ENTER_FEED_SQL);
 }
+
+/**
+ * enterFeedTransaction's statement, without parameters: a caller may send it in one simple-protocol
+ * query with the statement that must follow it (`${ENTER_FEED_SQL}; SELECT ... FOR UPDATE`), so
+ * the lock order costs no round trip of its own.
+ */
+export const ENTER_FEED_SQL = `SELECT set_config('synchronous_commit', 'off', true), pg_advisory_xact_lock_shared(${READ_MODEL_FEED_LOCK})`;
 
 /** Taken first by a switch: no feed transaction runs until it commits or rolls back. */
 export async function excludeFeeds(client: PoolClient): Promise<void> {

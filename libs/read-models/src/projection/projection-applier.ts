@@ -1,9 +1,10 @@
-import { PoolClient } from 'pg';
+import { PoolClient, QueryResult } from 'pg';
+import { textArrayLiteral } from '@saydo/event-store';
 import { DataSource } from 'typeorm';
 import { ProjectionEvent, readProjectionEventsById } from './projection-events';
 import { HeldRows } from './held-rows';
 import { ProjectedRow, ReferencedEvents, RowProjection } from './row-projection';
-import { enterFeedTransaction } from './feed-lock';
+import { ENTER_FEED_SQL } from './feed-lock';
 import { RowProjectionTable } from './row-projection-table';
 
 type AnyProjection = RowProjection<ProjectedRow>;
@@ -48,15 +49,18 @@ export class ProjectionApplier {
     return this.projections.map((p) => p.name);
   }
 
-  /** Locks and returns each projection's checkpoint (created at 0 when missing), after the feed lock (see feed-lock.ts): one round trip once they exist. */
+  /**
+   * Locks and returns each projection's checkpoint (created at 0 when missing), after the feed lock
+   * (see feed-lock.ts): one round trip once they exist, the feed lock and the row locks sent
+   * together in one simple-protocol query (which takes no parameters: the names go as a literal).
+   */
   async lockCheckpoints(client: PoolClient): Promise<Map<string, number>> {
-    await enterFeedTransaction(client);
-    const lock = () =>
-      client.query<{ name: string; position: string }>(`SELECT name, position FROM projection_checkpoints WHERE name = ANY($1::text[]) ORDER BY name FOR UPDATE`, [this.names]);
-    let { rows } = await lock();
+    const lock = `SELECT name, position FROM projection_checkpoints WHERE name = ANY(${client.escapeLiteral(textArrayLiteral(this.names))}::text[]) ORDER BY name FOR UPDATE`;
+    const [, locked] = (await client.query(`${ENTER_FEED_SQL}; ${lock}`)) as unknown as [QueryResult, QueryResult<{ name: string; position: string }>];
+    let rows = locked.rows;
     if (rows.length < this.names.length) {
       await client.query(`INSERT INTO projection_checkpoints (name, position) SELECT unnest($1::text[]), 0 ON CONFLICT (name) DO NOTHING`, [this.names]);
-      ({ rows } = await lock());
+      ({ rows } = await client.query<{ name: string; position: string }>(lock));
     }
     return new Map(rows.map((row) => [row.name, Number(row.position)]));
   }
@@ -104,9 +108,10 @@ export class ProjectionApplier {
   /**
    * Applies events to every projection's rows without touching checkpoints: for feeds (Kafka
    * partitions) that keep their own progress. Rows still skip events at or below `lastPosition`.
+   * The caller's transaction has entered the feed already (enterFeedTransaction, first thing: a
+   * Kafka projector takes it with its partition locks, in the same round trip).
    */
   async applyToRows(client: PoolClient, events: readonly ProjectionEvent[]): Promise<void> {
-    await enterFeedTransaction(client);
     for (const projection of this.projections) {
       await this.applyToProjection(client, projection, events.filter((event) => projection.handles.has(event.type)));
     }
