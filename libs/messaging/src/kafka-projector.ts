@@ -1,5 +1,5 @@
 import { SpanKind } from '@opentelemetry/api';
-import { inSpansPerTrace, StoredEvent, withTransaction } from '@saydo/event-store';
+import { inSpansPerTrace, StoredEvent, withTransactionOpenedBy } from '@saydo/event-store';
 import { ProjectionApplier } from '@saydo/read-models';
 import { Consumer, EachBatchPayload, Kafka } from 'kafkajs';
 import { Pool } from 'pg';
@@ -130,9 +130,9 @@ export class KafkaProjector {
     const partitions = chunks.map((chunk) => chunk.partition);
     const attributes = { 'messaging.system': 'kafka', 'messaging.destination.name': topic, 'messaging.destination.partition.id': [...new Set(partitions)].join(',') };
     const work = () =>
-      withTransaction(this.pool, async (client) => {
-        // Enters the feed transaction too (its lock first), in the same round trip.
-        const checkpoints = await lockPartitionCheckpoints(client, projectorGroup, topic, partitions);
+      withTransactionOpenedBy(this.pool, async (client) => {
+        // Opens the transaction and enters the feed (its lock first) in the same round trip.
+        const checkpoints = await lockPartitionCheckpoints(client, projectorGroup, topic, partitions, { begin: true });
         const moved = new Map<number, PartitionCheckpoint>();
         const fresh: StoredEvent[] = [];
         const outcomes = chunks.map(({ partition, messages }): { nextOffset: number } | { gapFrom: number } => {

@@ -15,16 +15,23 @@ export async function lockPartitionCheckpoint(client: PoolClient, groupId: strin
 /**
  * Enters the feed transaction (see feed-lock.ts: its lock comes before any checkpoint) and locks
  * (creating at offset 0 when new) several partitions' checkpoints, in partition order (one lock
- * order for every member): one round trip once they exist, the two statements sent together in one
- * simple-protocol query (which takes no parameters, so the values go as literals).
+ * order for every member): one round trip once they exist, the statements sent together in one
+ * simple-protocol query (which takes no parameters, so the values go as literals). With `begin`,
+ * that query also opens the transaction (see withTransactionOpenedBy).
  */
-export async function lockPartitionCheckpoints(client: PoolClient, groupId: string, topic: string, partitions: readonly number[]): Promise<Map<number, PartitionCheckpoint>> {
+export async function lockPartitionCheckpoints(
+  client: PoolClient,
+  groupId: string,
+  topic: string,
+  partitions: readonly number[],
+  { begin = false }: { begin?: boolean } = {},
+): Promise<Map<number, PartitionCheckpoint>> {
   const distinct = [...new Set(partitions)].sort((a, b) => a - b);
   const lock = `SELECT partition, next_offset, max_position FROM kafka_partition_checkpoints
      WHERE group_id = ${client.escapeLiteral(groupId)} AND topic = ${client.escapeLiteral(topic)} AND partition = ANY('${numberArrayLiteral(distinct)}'::int[])
      ORDER BY partition FOR UPDATE`;
-  const [, locked] = (await client.query(`${ENTER_FEED_SQL}; ${lock}`)) as unknown as [QueryResult, QueryResult<CheckpointRow>];
-  let rows = locked.rows;
+  const results = (await client.query(`${begin ? 'BEGIN; ' : ''}${ENTER_FEED_SQL}; ${lock}`)) as unknown as Array<QueryResult<CheckpointRow>>;
+  let rows = results[results.length - 1].rows;
   if (rows.length < distinct.length) {
     await client.query(
       `INSERT INTO kafka_partition_checkpoints (group_id, topic, partition, next_offset, max_position)
