@@ -82,4 +82,15 @@ describe('command-line tools that behave', () => {
     // the dry run's summary line ends without a dangling colon when there is nothing to list
     expect(second.stdout).toBe('0 commitment status change(s) between live and rebuilt\n');
   });
+
+  it('rebuild --held-rows bounds the rows held in memory: 0 still rebuilds (each batch writes its rows), a bad count is a usage error', async () => {
+    // built a batch at a time, the read models equal the live ones the default build left
+    expect(await run(REBUILD, db.url, ['all', '--held-rows', '0', '--fresh', '--batch-size', '50', '--dry-run'])).toMatchObject({
+      status: 0,
+      stdout: '0 commitment status change(s) between live and rebuilt\n',
+    });
+    const refused = await run(REBUILD, db.url, ['all', '--held-rows', 'many']);
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toMatch(/^--held-rows must be a whole number/);
+  });
 });

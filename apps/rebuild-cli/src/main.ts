@@ -1,10 +1,10 @@
 import 'reflect-metadata';
 import { PostgresEventStore } from '@saydo/event-store';
 import { clearReplayProgress, createKafka, kafkaSettings, replayTopic } from '@saydo/messaging';
-import { ALL_PROJECTIONS, DEFAULT_REBUILD_BATCH_SIZE, formatProgress, ProjectionRebuild, RebuildAlreadyRunningError, RebuildClaim, RebuildNotCoveredError } from '@saydo/read-models';
+import { ALL_PROJECTIONS, DEFAULT_REBUILD_BATCH_SIZE, DEFAULT_REBUILD_CACHED_ROWS, formatProgress, ProjectionRebuild, RebuildAlreadyRunningError, RebuildClaim, RebuildNotCoveredError } from '@saydo/read-models';
 import { INTERRUPTED_EXIT_CODE, loadConfig, openDatabase, poolOf, resolveDatabase, runCommand } from '@saydo/platform';
 
-const USAGE = `usage: npm run rebuild -- <projection|all> [--from-kafka] [--dry-run] [--fresh] [--batch-size N]
+const USAGE = `usage: npm run rebuild -- <projection|all> [--from-kafka] [--dry-run] [--fresh] [--batch-size N] [--held-rows N]
   Rebuilds read models from position 0 into shadow tables (<table>_rebuild) while the live
   tables keep serving, prints the commitments whose status would change, then switches in one
   transaction. Killed, it resumes from its checkpoints (rebuild:<name>) when run again.
@@ -15,6 +15,9 @@ const USAGE = `usage: npm run rebuild -- <projection|all> [--from-kafka] [--dry-
   --dry-run      build and compare, do not switch (the shadow tables are dropped)
   --fresh        drop earlier progress instead of resuming
   --batch-size N events per transaction (default ${DEFAULT_REBUILD_BATCH_SIZE} from the store, 1000 from Kafka)
+  --held-rows N  rows per projection held in memory, each written once when the build ends or
+                 when more than N are held (default ${DEFAULT_REBUILD_CACHED_ROWS.toLocaleString('en-US')}: a 1M-event log's ~220,000
+                 commitments, a few hundred MB); 0 writes each batch's rows with it (slower, least memory)
   --help         this text
   Ctrl-C stops after the batch in progress; run again to resume from where it stopped.
   Only one rebuild of a projection runs at a time: a second one is refused (exit 1).
@@ -45,6 +48,11 @@ async function main(interrupt: AbortSignal): Promise<number> {
   const batchSize = Number(batchSizeOption ?? DEFAULT_REBUILD_BATCH_SIZE);
   // Kafka chunks hold whole messages (each up to MAX_EVENT_BYTES): they stay at 1,000 unless told.
   const kafkaChunkSize = Number(batchSizeOption ?? 1000);
+  const heldRows = Number(option(args, 'held-rows') ?? DEFAULT_REBUILD_CACHED_ROWS);
+  if (!Number.isInteger(heldRows) || heldRows < 0) {
+    process.stderr.write(`--held-rows must be a whole number, 0 or more\n${USAGE}\n`);
+    return 2;
+  }
   const config = loadConfig();
   const settings = fromKafka ? kafkaSettings(config) : null;
   if (fromKafka && !settings) {
@@ -52,12 +60,13 @@ async function main(interrupt: AbortSignal): Promise<number> {
     return 2;
   }
   const database = await resolveDatabase(config, log);
-  // One connection holds the rebuild claim for the whole run.
-  const dataSource = await openDatabase(database.url, { applicationName: 'saydo-rebuild', poolSize: 4 });
+  // One connection holds the rebuild claim for the whole run; four build the shadow tables' keys at once.
+  const dataSource = await openDatabase(database.url, { applicationName: 'saydo-rebuild', poolSize: 5 });
   const pool = poolOf(dataSource);
   const store = new PostgresEventStore(pool);
   const rebuild = new ProjectionRebuild(pool, dataSource, store, projections, {
     batchSize,
+    cachedRows: heldRows,
     onProgress: (progress) => process.stderr.write(`\r[rebuild] ${formatProgress(progress)}   `),
   });
   let claim: RebuildClaim | null = null;
