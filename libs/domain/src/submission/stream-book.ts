@@ -68,24 +68,42 @@ export class StreamBook {
     return (foundingRetracted ? { ...state, retracted: true } : state) as State;
   }
 
+  /** The book's lookups, made once per book rather than once per submission (a batch shares them). */
+  private readonly lookups: Omit<DecisionContext, 'now' | 'occurredAt' | 'sources'> = {
+    stakeholder: (id) => this.state<StakeholderState>(streamIdOf('stakeholder', id)),
+    commitment: (id) => this.state<CommitmentState>(streamIdOf('commitment', id)),
+    action: (id) => this.state<ActionState>(streamIdOf('action', id)),
+    policy: (id) => this.state<PolicyState>(streamIdOf('policy', id)),
+    event: (id) => this.lookUp(id),
+    isRetracted: (id) => {
+      const target = this.lookUp(id);
+      const stream = target ? this.streams.get(target.streamId) : undefined;
+      return (stream?.events ?? []).some((e) => e.type === 'EventRetracted' && e.data.eventId === id);
+    },
+    definition: findEventDefinition,
+    stateWithout: (id) => {
+      const target = this.events.get(id);
+      return target ? this.state(target.streamId, id) : UNKNOWN;
+    },
+  };
+
   context(fact: { now: string; occurredAt: PartialDate; sources: readonly Source[] }): DecisionContext {
+    const { lookups } = this;
+    // Written out, not `{ ...fact, stakeholder: ..., ... }`: V8 builds a spread followed by more
+    // properties the slow way, about 20 us each time, three quarters of a one-event decision.
+    // Plain own properties still (a correction's rules spread the context).
     return {
-      ...fact,
-      stakeholder: (id) => this.state<StakeholderState>(streamIdOf('stakeholder', id)),
-      commitment: (id) => this.state<CommitmentState>(streamIdOf('commitment', id)),
-      action: (id) => this.state<ActionState>(streamIdOf('action', id)),
-      policy: (id) => this.state<PolicyState>(streamIdOf('policy', id)),
-      event: (id) => this.lookUp(id),
-      isRetracted: (id) => {
-        const target = this.lookUp(id);
-        const stream = target ? this.streams.get(target.streamId) : undefined;
-        return (stream?.events ?? []).some((e) => e.type === 'EventRetracted' && e.data.eventId === id);
-      },
-      definition: findEventDefinition,
-      stateWithout: (id) => {
-        const target = this.events.get(id);
-        return target ? this.state(target.streamId, id) : UNKNOWN;
-      },
+      now: fact.now,
+      occurredAt: fact.occurredAt,
+      sources: fact.sources,
+      stakeholder: lookups.stakeholder,
+      commitment: lookups.commitment,
+      action: lookups.action,
+      policy: lookups.policy,
+      event: lookups.event,
+      isRetracted: lookups.isRetracted,
+      definition: lookups.definition,
+      stateWithout: lookups.stateWithout,
     };
   }
 
