@@ -58,6 +58,8 @@ export class StreamBook {
     if (!(STREAM_CATEGORIES as readonly string[]).includes(category)) return UNKNOWN as State;
     this.consulted.add(streamId);
     const events = this.streams.get(streamId)?.events ?? [];
+    // A stream not yet written (every registration) has nothing to leave out or correct.
+    if (events.length === 0) return foldStream<State>(category as StreamCategory, events);
     const retracted = new Set([...events.filter((e) => e.type === 'EventRetracted').map((e) => e.data.eventId), without]);
     const corrected = new Map(events.filter((e) => e.type === 'EventCorrected').map((e) => [e.data.eventId, e.data.data as Record<string, unknown>]));
     const counted = events
