@@ -29,7 +29,7 @@ export class StreamBook {
     for (const [id, stream] of loaded) {
       this.streams.set(id, { version: stream.version, events: [...stream.events] });
       this.loadedVersions.set(id, stream.version);
-      for (const event of stream.events) this.events.set(event.eventId, { ...event, streamId: id });
+      for (const event of stream.events) this.events.set(event.eventId, knownEvent(event, id));
     }
   }
 
@@ -58,6 +58,8 @@ export class StreamBook {
     if (!(STREAM_CATEGORIES as readonly string[]).includes(category)) return UNKNOWN as State;
     this.consulted.add(streamId);
     const events = this.streams.get(streamId)?.events ?? [];
+    // A stream not yet written (every registration) has nothing to leave out or correct.
+    if (events.length === 0) return foldStream<State>(category as StreamCategory, events);
     const retracted = new Set([...events.filter((e) => e.type === 'EventRetracted').map((e) => e.data.eventId), without]);
     const corrected = new Map(events.filter((e) => e.type === 'EventCorrected').map((e) => [e.data.eventId, e.data.data as Record<string, unknown>]));
     const counted = events
@@ -68,24 +70,42 @@ export class StreamBook {
     return (foundingRetracted ? { ...state, retracted: true } : state) as State;
   }
 
+  /** The book's lookups, made once per book rather than once per submission (a batch shares them). */
+  private readonly lookups: Omit<DecisionContext, 'now' | 'occurredAt' | 'sources'> = {
+    stakeholder: (id) => this.state<StakeholderState>(streamIdOf('stakeholder', id)),
+    commitment: (id) => this.state<CommitmentState>(streamIdOf('commitment', id)),
+    action: (id) => this.state<ActionState>(streamIdOf('action', id)),
+    policy: (id) => this.state<PolicyState>(streamIdOf('policy', id)),
+    event: (id) => this.lookUp(id),
+    isRetracted: (id) => {
+      const target = this.lookUp(id);
+      const stream = target ? this.streams.get(target.streamId) : undefined;
+      return (stream?.events ?? []).some((e) => e.type === 'EventRetracted' && e.data.eventId === id);
+    },
+    definition: findEventDefinition,
+    stateWithout: (id) => {
+      const target = this.events.get(id);
+      return target ? this.state(target.streamId, id) : UNKNOWN;
+    },
+  };
+
   context(fact: { now: string; occurredAt: PartialDate; sources: readonly Source[] }): DecisionContext {
+    const { lookups } = this;
+    // Written out, not `{ ...fact, stakeholder: ..., ... }`: V8 builds a spread followed by more
+    // properties the slow way, about 20 us each time, three quarters of a one-event decision.
+    // Plain own properties still (a correction's rules spread the context).
     return {
-      ...fact,
-      stakeholder: (id) => this.state<StakeholderState>(streamIdOf('stakeholder', id)),
-      commitment: (id) => this.state<CommitmentState>(streamIdOf('commitment', id)),
-      action: (id) => this.state<ActionState>(streamIdOf('action', id)),
-      policy: (id) => this.state<PolicyState>(streamIdOf('policy', id)),
-      event: (id) => this.lookUp(id),
-      isRetracted: (id) => {
-        const target = this.lookUp(id);
-        const stream = target ? this.streams.get(target.streamId) : undefined;
-        return (stream?.events ?? []).some((e) => e.type === 'EventRetracted' && e.data.eventId === id);
-      },
-      definition: findEventDefinition,
-      stateWithout: (id) => {
-        const target = this.events.get(id);
-        return target ? this.state(target.streamId, id) : UNKNOWN;
-      },
+      now: fact.now,
+      occurredAt: fact.occurredAt,
+      sources: fact.sources,
+      stakeholder: lookups.stakeholder,
+      commitment: lookups.commitment,
+      action: lookups.action,
+      policy: lookups.policy,
+      event: lookups.event,
+      isRetracted: lookups.isRetracted,
+      definition: lookups.definition,
+      stateWithout: lookups.stateWithout,
     };
   }
 
@@ -93,7 +113,7 @@ export class StreamBook {
     const stream = this.streams.get(streamId) ?? { version: 0, events: [] };
     this.consulted.add(streamId);
     this.streams.set(streamId, { version: stream.version + 1, events: [...stream.events, event] });
-    this.events.set(event.eventId, { ...event, streamId });
+    this.events.set(event.eventId, knownEvent(event, streamId));
   }
 
   /** An event by id; its stream is read too, since retractions and corrections of it land there. */
@@ -102,4 +122,12 @@ export class StreamBook {
     if (event) this.consulted.add(event.streamId);
     return event;
   }
+}
+
+/**
+ * Written out, not `{ ...event, streamId }`: V8 takes its slow path for a spread followed by
+ * another property (several microseconds an event, on every event loaded and decided).
+ */
+function knownEvent(event: LoggedEvent, streamId: string): KnownEvent {
+  return { eventId: event.eventId, type: event.type, streamId, data: event.data, subjects: event.subjects };
 }
