@@ -130,7 +130,7 @@ describe('Kafka pipeline processes killed at random points', () => {
       const projectorState = async (wantMidBatch: boolean): Promise<string> => {
         const child = projector!.current!;
         if (wantMidBatch) {
-          const caught = await freezeInsideChunk(db.pool, child, appending.progress, jitter, 60, () => appendsDone);
+          const caught = await freezeInsideChunk(db.pool, child, appending.progress, jitter, 200, () => appendsDone);
           if (caught) return caught;
         }
         // Freezing first makes the observation exact: a frozen projector cannot commit.

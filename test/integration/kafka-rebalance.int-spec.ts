@@ -147,7 +147,7 @@ describe('Kafka projector group rebalancing', () => {
     // ... and once A and B have shared the work for a while (after 60 % of the events), A gets the
     // signal while it is inside a chunk's transaction
     await waitUntil('60 % of the events appended', async () => appending.progress.appended >= 0.6 * events.length, 30_000);
-    const caught = await freezeInsideChunk(db.pool, a.current!, appending.progress, jitter, 60, () => appendsDone);
+    const caught = await freezeInsideChunk(db.pool, a.current!, appending.progress, jitter, 200, () => appendsDone);
     note(`A gets ${signal} ${caught ?? 'outside a chunk transaction (not caught inside one)'} after ${appending.progress.appended} events`);
     const signalledAt = Date.now();
     const exit = signal === 'SIGTERM' ? await a.stop(20_000) : await a.kill('SIGKILL', caught ?? 'outside a chunk transaction');

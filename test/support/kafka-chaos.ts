@@ -280,9 +280,10 @@ export function splitsPartitions(assignments: ReadonlyArray<readonly number[]>, 
 export async function freezeInsideChunk(pool: Pool, child: ChildService, progress: AppendProgress, jitter: SeededRandom, tries: number, appendsOver: () => boolean): Promise<string | null> {
   for (let attempt = 0; attempt < tries && !appendsOver(); ) {
     await progress.next();
-    // A few looks after each append: the projector applies it some tens of milliseconds later.
-    for (let look = 0; look < 3 && attempt < tries; look++, attempt++) {
-      await sleep(jitter.int(5, 60));
+    // A few looks after each append: the projector applies it some tens of milliseconds later, in a
+    // transaction of a few round trips (short: a look lands inside one by chance, hence many looks).
+    for (let look = 0; look < 5 && attempt < tries; look++, attempt++) {
+      await sleep(jitter.int(5, 120));
       if (!child.freeze()) return null;
       // A frozen projector cannot commit: whatever transaction its session is in stays open.
       await sleep(40);
