@@ -1,3 +1,5 @@
+import { markdownTable } from '../markdown-table';
+
 /** One figure of Saydo beside its peer, measured in the same run on the same database. */
 export interface PeerFigure {
   figure: string;
@@ -42,8 +44,5 @@ export function peersTable(figures: readonly PeerFigure[]): string {
     f.target,
     f.met === null ? '-' : f.met ? 'yes' : 'NO',
   ]);
-  const widths = HEADER.map((h, c) => Math.max(h.length, ...lines.map((line) => line[c].length)));
-  const row = (cells: string[]) => `| ${cells.map((cell, c) => cell.padEnd(widths[c])).join(' | ')} |`;
-  const rule = `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`;
-  return [row(HEADER), rule, ...lines.map(row)].join('\n');
+  return markdownTable(HEADER, lines);
 }
